@@ -1,0 +1,15 @@
+package io.meshplane.api;
+
+import io.vertx.core.http.HttpHeaders;
+
+/** Header names and values used on every response, prepared once. */
+final class Headers {
+  static final CharSequence CONTENT_TYPE = HttpHeaders.CONTENT_TYPE;
+  static final CharSequence ETAG = HttpHeaders.ETAG;
+  static final CharSequence LOCATION = HttpHeaders.LOCATION;
+  static final CharSequence X_CACHE = HttpHeaders.createOptimized("X-Cache");
+  static final CharSequence APPLICATION_JSON = HttpHeaders.createOptimized("application/json");
+  static final CharSequence PROBLEM_JSON = HttpHeaders.createOptimized("application/problem+json");
+
+  private Headers() {}
+}

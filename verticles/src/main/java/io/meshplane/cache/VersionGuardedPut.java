@@ -1,0 +1,34 @@
+package io.meshplane.cache;
+
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.ExtendedMapEntry;
+import io.meshplane.codecs.entity.CachedEntityCodec;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs on the member that owns the key: stores the new entry only if its version is not older than the one held, so a
+ * slow fill can never overwrite a newer write. Returns whether it stored.
+ */
+final class VersionGuardedPut implements EntryProcessor<String, byte[], Boolean> {
+  private static final long serialVersionUID = 1L;
+
+  private final byte[] encoded;
+  private final long ttlMillis;
+
+  /** {@code ttlMillis} 0 keeps the entry until it is evicted. */
+  VersionGuardedPut(byte[] encoded, long ttlMillis) {
+    this.encoded = encoded;
+    this.ttlMillis = ttlMillis;
+  }
+
+  @Override
+  public Boolean process(Map.Entry<String, byte[]> entry) {
+    byte[] current = entry.getValue();
+    if (current != null && CachedEntityCodec.version(current) > CachedEntityCodec.version(encoded)) {
+      return Boolean.FALSE;
+    }
+    ((ExtendedMapEntry<String, byte[]>) entry).setValue(encoded, ttlMillis, TimeUnit.MILLISECONDS);
+    return Boolean.TRUE;
+  }
+}

@@ -1,0 +1,94 @@
+package io.meshplane.launcher;
+
+import com.hazelcast.core.HazelcastInstance;
+import io.meshplane.api.HttpApiVerticle;
+import io.meshplane.api.NodeResources;
+import io.meshplane.cache.SingleFlight;
+import io.meshplane.cluster.HazelcastMember;
+import io.meshplane.config.MeshplaneConfig;
+import io.meshplane.storage.SchemaMigrator;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Meshplane node: migrates the schema, joins the Hazelcast cluster, then deploys one HTTP verticle per event loop.
+ * {@link #stop()} undoes it in reverse: stop accepting and drain in-flight requests, leave the cluster, close Vert.x.
+ */
+public final class MeshplaneNode {
+  private static final Logger LOG = LoggerFactory.getLogger(MeshplaneNode.class);
+
+  private final MeshplaneConfig config;
+  private final Vertx vertx;
+  private HazelcastInstance hazelcast;
+  private String deploymentId;
+  private int httpPort;
+
+  private MeshplaneNode(MeshplaneConfig config, Vertx vertx) {
+    this.config = config;
+    this.vertx = vertx;
+  }
+
+  public static Future<MeshplaneNode> start(MeshplaneConfig config) {
+    Vertx vertx = Vertx.vertx(new VertxOptions()
+        .setEventLoopPoolSize(config.node().effectiveEventLoops())
+        .setMaxEventLoopExecuteTime(config.node().maxEventLoopExecuteMs())
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+    MeshplaneNode node = new MeshplaneNode(config, vertx);
+    return node.boot().recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
+  }
+
+  private Future<MeshplaneNode> boot() {
+    int instances = config.node().effectiveEventLoops();
+    AtomicReference<HttpApiVerticle> first = new AtomicReference<>();
+    return SchemaMigrator.migrate(vertx, config.pg())
+        .onSuccess(result -> LOG.info("schema at version {} ({} migrations applied)",
+            result.targetSchemaVersion, result.migrationsExecuted))
+        .compose(migrated -> HazelcastMember.start(vertx, config.hazelcast(), config.cache()))
+        .compose(member -> {
+          hazelcast = member;
+          NodeResources resources = new NodeResources(member, new SingleFlight<>());
+          return vertx.deployVerticle(() -> {
+            HttpApiVerticle verticle = new HttpApiVerticle(config, resources);
+            first.compareAndSet(null, verticle);
+            return verticle;
+          }, new DeploymentOptions().setInstances(instances));
+        })
+        .map(id -> {
+          deploymentId = id;
+          httpPort = first.get().actualPort();
+          LOG.info("Meshplane node up: HTTP on port {}, {} event loops, Hazelcast cluster '{}' with {} member(s)",
+              httpPort, instances, config.hazelcast().clusterName(), hazelcast.getCluster().getMembers().size());
+          return this;
+        })
+        .recover(e -> {
+          Future<Void> leave = hazelcast == null ? Future.succeededFuture() : HazelcastMember.stop(vertx, hazelcast);
+          return leave.transform(ignored -> Future.failedFuture(e));
+        });
+  }
+
+  public Future<Void> stop() {
+    Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    return undeployed
+        .eventually(() -> hazelcast == null ? Future.succeededFuture() : HazelcastMember.stop(vertx, hazelcast))
+        .eventually(vertx::close)
+        .onComplete(done -> LOG.info("Meshplane node stopped"));
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public HazelcastInstance hazelcast() {
+    return hazelcast;
+  }
+
+  public Vertx vertx() {
+    return vertx;
+  }
+}

@@ -1,0 +1,2 @@
+/** Starting and stopping a node: configuration, schema, Hazelcast, verticles, graceful shutdown. */
+package io.meshplane.launcher;

@@ -1,0 +1,55 @@
+package io.meshplane.storage;
+
+import io.meshplane.config.PgConfig;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.NetClientOptions;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgBuilder;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.PoolOptions;
+import io.vertx.sqlclient.SqlClient;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Builds the PostgreSQL clients of one verticle instance: a pipelined client for reads (one connection, many queries
+ * in flight, as the fastest Vert.x servers do) and a small pool for transactional writes.
+ */
+public final class PgClients {
+  private PgClients() {}
+
+  public static SqlClient pipelinedReader(Vertx vertx, PgConfig pg) {
+    return PgBuilder.client()
+        .with(new PoolOptions().setMaxSize(1))
+        .with(transport(pg))
+        .connectingTo(connectOptions(pg))
+        .using(vertx)
+        .build();
+  }
+
+  public static Pool writerPool(Vertx vertx, PgConfig pg) {
+    return PgBuilder.pool()
+        .with(new PoolOptions().setMaxSize(pg.writePoolSize()).setMaxWaitQueueSize(4096)
+            .setConnectionTimeout(pg.connectTimeoutMs()).setConnectionTimeoutUnit(TimeUnit.MILLISECONDS))
+        .with(transport(pg))
+        .connectingTo(connectOptions(pg))
+        .using(vertx)
+        .build();
+  }
+
+  private static NetClientOptions transport(PgConfig pg) {
+    return new NetClientOptions().setConnectTimeout(pg.connectTimeoutMs()).setTcpNoDelay(true);
+  }
+
+  private static PgConnectOptions connectOptions(PgConfig pg) {
+    return new PgConnectOptions()
+        .setHost(pg.host())
+        .setPort(pg.port())
+        .setDatabase(pg.database())
+        .setUser(pg.user())
+        .setPassword(pg.password())
+        .setPipeliningLimit(pg.pipeliningLimit())
+        .setCachePreparedStatements(true)
+        .addProperty("application_name", "meshplane")
+        .addProperty("statement_timeout", Integer.toString(pg.statementTimeoutMs()));
+  }
+}

@@ -1,0 +1,50 @@
+package io.meshplane.storage;
+
+/** Every SQL statement Meshplane runs, in one place, so the schema's users can be read at a glance. */
+public final class SqlQueries {
+  private SqlQueries() {}
+
+  private static final String ENTITY_COLUMNS = "id, type, domain, source_system, owner, tags, attributes::text AS "
+      + "attributes, schema_subject, schema_version, version, created_at, updated_at, deleted_at";
+
+  public static final String SELECT_ENTITY = "SELECT " + ENTITY_COLUMNS + " FROM mp_entity WHERE id = $1";
+
+  public static final String SELECT_ENTITIES = "SELECT " + ENTITY_COLUMNS + " FROM mp_entity WHERE id = ANY($1)";
+
+  /** Serialises writers of one id for the rest of the transaction, including the first write of a new id. */
+  public static final String LOCK_ENTITY_ID = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
+
+  public static final String INSERT_ENTITY = "INSERT INTO mp_entity (id, type, domain, source_system, owner, tags, "
+      + "attributes, schema_subject, schema_version, version) "
+      + "VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, 1) RETURNING " + ENTITY_COLUMNS;
+
+  /**
+   * Updates an entity, or revives its tombstone, only if something changes: an identical PUT returns no row and
+   * leaves version, event log and outbox alone.
+   */
+  public static final String UPDATE_ENTITY = "UPDATE mp_entity SET type = $2, domain = $3, source_system = $4, "
+      + "owner = $5, tags = $6, attributes = $7::text::jsonb, schema_subject = $8, schema_version = $9, "
+      + "version = version + 1, updated_at = now(), "
+      + "created_at = CASE WHEN deleted_at IS NULL THEN created_at ELSE now() END, deleted_at = NULL "
+      + "WHERE id = $1 AND (deleted_at IS NOT NULL OR (type, domain, source_system, owner, tags, attributes, "
+      + "schema_subject, schema_version) IS DISTINCT FROM ($2, $3, $4, $5, $6, $7::text::jsonb, $8, $9)) "
+      + "RETURNING " + ENTITY_COLUMNS;
+
+  public static final String TOMBSTONE_ENTITY = "UPDATE mp_entity SET version = version + 1, updated_at = now(), "
+      + "deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING " + ENTITY_COLUMNS;
+
+  public static final String SCHEMA_EXISTS = "SELECT 1 FROM mp_schema WHERE subject = $1 AND version = $2";
+
+  public static final String INSERT_EVENT = "INSERT INTO mp_event_log (entity_id, kind, version, before, after, "
+      + "actor, trace_id) VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb, $6, $7)";
+
+  public static final String INSERT_OUTBOX = "INSERT INTO mp_outbox (aggregate_id, event_type, version, "
+      + "previous_version, payload, trace_id) VALUES ($1, $2, $3, $4, $5::text::jsonb, $6)";
+
+  /** Newest first; {@code $2} is the seq to continue below (exclusive). */
+  public static final String SELECT_HISTORY = "SELECT seq, event_id, kind, version, before::text AS before, "
+      + "after::text AS after, actor, trace_id, occurred_at FROM mp_event_log "
+      + "WHERE entity_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3";
+
+  public static final String PING = "SELECT 1";
+}
