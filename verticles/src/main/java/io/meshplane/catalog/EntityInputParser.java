@@ -4,8 +4,12 @@ import io.meshplane.codecs.entity.SchemaRef;
 import io.meshplane.problem.ProblemException;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -52,7 +56,7 @@ public final class EntityInputParser {
     }
     Object parsed;
     try {
-      parsed = body.toJsonValue();
+      parsed = Json.decodeValue(strictUtf8(body));
     } catch (DecodeException e) {
       throw ProblemException.badRequest("malformed JSON: " + firstLine(e.getMessage()));
     }
@@ -60,6 +64,19 @@ public final class EntityInputParser {
       throw ProblemException.badRequest("expected a JSON object");
     }
     return object;
+  }
+
+  /** Refuses malformed UTF-8 (overlong forms, encoded surrogates, truncated sequences) instead of replacing it. */
+  private static String strictUtf8(Buffer body) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body.getBytes()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw ProblemException.badRequest("request body is not valid UTF-8");
+    }
   }
 
   private static String text(JsonObject json, String field, boolean required) {

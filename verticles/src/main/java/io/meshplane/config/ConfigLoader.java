@@ -31,7 +31,8 @@ public final class ConfigLoader {
     return load(file, System.getenv(), System.getProperties(), overrides);
   }
 
-  static MeshplaneConfig load(Path file, Map<String, String> env, Map<?, ?> properties,
+  /** Loads with an explicit environment and system properties, as tests do. */
+  public static MeshplaneConfig load(Path file, Map<String, String> env, Map<?, ?> properties,
       Map<String, String> overrides) {
     Map<String, String> values = defaults();
     if (file != null) {

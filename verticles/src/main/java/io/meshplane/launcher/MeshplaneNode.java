@@ -38,7 +38,10 @@ public final class MeshplaneNode {
     Vertx vertx = Vertx.vertx(new VertxOptions()
         .setEventLoopPoolSize(config.node().effectiveEventLoops())
         .setMaxEventLoopExecuteTime(config.node().maxEventLoopExecuteMs())
-        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS));
+        .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
+        // check often enough that a task overrunning the limit is caught, not only one overrunning it fivefold
+        .setBlockedThreadCheckInterval(Math.max(10, config.node().maxEventLoopExecuteMs() / 5))
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
     MeshplaneNode node = new MeshplaneNode(config, vertx);
     return node.boot().recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
   }

@@ -1,0 +1,56 @@
+package io.meshplane.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+/** A small blocking HTTP client for tests, talking to one node. */
+public final class Http {
+  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final String base;
+
+  public Http(int port) {
+    this.base = "http://127.0.0.1:" + port;
+  }
+
+  public HttpResponse<String> get(String path, String... headers) {
+    return send(request(path, headers).GET());
+  }
+
+  public HttpResponse<String> put(String path, String body, String... headers) {
+    return putBytes(path, body.getBytes(StandardCharsets.UTF_8), headers);
+  }
+
+  public HttpResponse<String> putBytes(String path, byte[] body, String... headers) {
+    return send(request(path, headers).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  public HttpResponse<String> delete(String path, String... headers) {
+    return send(request(path, headers).DELETE());
+  }
+
+  private HttpRequest.Builder request(String path, String... headers) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (headers.length > 0) {
+      builder.headers(headers);
+    }
+    return builder;
+  }
+
+  private static HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
