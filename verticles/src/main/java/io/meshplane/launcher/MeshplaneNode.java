@@ -9,6 +9,7 @@ import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.storage.SchemaMigrator;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,15 @@ public final class MeshplaneNode {
         .setBlockedThreadCheckInterval(Math.max(10, config.node().maxEventLoopExecuteMs() / 5))
         .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
     MeshplaneNode node = new MeshplaneNode(config, vertx);
-    return node.boot().recover(e -> vertx.close().transform(ignored -> Future.failedFuture(e)));
+    Promise<MeshplaneNode> started = Promise.promise();
+    node.boot().onComplete(booted -> {
+      if (booted.succeeded()) {
+        started.complete(booted.result());
+      } else {
+        vertx.close().onComplete(closed -> started.fail(booted.cause()));
+      }
+    });
+    return started.future();
   }
 
   private Future<MeshplaneNode> boot() {
@@ -77,10 +86,15 @@ public final class MeshplaneNode {
 
   public Future<Void> stop() {
     Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
-    return undeployed
+    // not bound to a Vert.x context: its listeners must still run once Vert.x itself is closed
+    Promise<Void> stopped = Promise.promise();
+    undeployed
         .eventually(() -> hazelcast == null ? Future.succeededFuture() : HazelcastMember.stop(vertx, hazelcast))
-        .eventually(vertx::close)
-        .onComplete(done -> LOG.info("Meshplane node stopped"));
+        .onComplete(ignored -> vertx.close().onComplete(closed -> {
+          LOG.info("Meshplane node stopped");
+          stopped.handle(closed);
+        }));
+    return stopped.future();
   }
 
   public int httpPort() {
