@@ -40,7 +40,7 @@ public final class L2EntityCache {
 
   public L2EntityCache(Redis redis, RedisConfig config) {
     this.redis = redis;
-    this.keyPrefix = config.keyPrefix() + "e:";
+    this.keyPrefix = keyPrefix(config);
     this.timeoutMs = config.timeoutMs();
   }
 
@@ -78,6 +78,11 @@ public final class L2EntityCache {
 
   private String key(String id) {
     return keyPrefix + id;
+  }
+
+  /** Entity keys are {@code <redis.key-prefix>e:<id>}. */
+  static String keyPrefix(RedisConfig config) {
+    return config.keyPrefix() + "e:";
   }
 
   private static CachedEntity decode(Response response) {

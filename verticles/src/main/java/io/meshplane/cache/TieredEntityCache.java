@@ -67,7 +67,7 @@ public final class TieredEntityCache {
    */
   public Future<Void> publish(String id, CachedEntity entry) {
     Future<Boolean> toL1 = l1.offer(id, entry, l1Ttl(entry));
-    l2Offer(id, entry);
+    fillL2(id, entry);
     return toL1.<Void>mapEmpty().recover(e -> {
       LOG.warn("L1 update of {} failed: {}", id, e.toString());
       return Future.succeededFuture();
@@ -79,10 +79,8 @@ public final class TieredEntityCache {
       if (hit != null) {
         return fillL1(id, hit).map(new Lookup(hit, Tier.L2));
       }
-      return l3.load(id).compose(loaded -> {
-        l2Offer(id, loaded);
-        return fillL1(id, loaded).map(new Lookup(loaded, Tier.L3));
-      });
+      return l3.load(id).compose(loaded -> Future.join(fillL2(id, loaded), fillL1(id, loaded))
+          .map(new Lookup(loaded, Tier.L3)));
     });
   }
 
@@ -108,7 +106,7 @@ public final class TieredEntityCache {
       return l3.loadAll(l2Misses).compose(loaded -> {
         loaded.forEach((id, entry) -> {
           found.put(id, new Lookup(entry, Tier.L3));
-          l2Offer(id, entry);
+          fills.add(fillL2(id, entry));
           fills.add(fillL1(id, entry));
         });
         return Future.join(fills).map(found);
@@ -138,9 +136,13 @@ public final class TieredEntityCache {
     });
   }
 
-  private void l2Offer(String id, CachedEntity entry) {
+  /** Bounded by the Redis timeout and never failing: a down Redis costs a miss at most that long. */
+  private Future<Void> fillL2(String id, CachedEntity entry) {
     long ttl = entry.version() == 0 ? negativeTtlMs : l2TtlMs;
-    l2.offer(id, entry, ttl).onFailure(e -> LOG.debug("L2 update of {} skipped: {}", id, e.toString()));
+    return l2.offer(id, entry, ttl).<Void>mapEmpty().recover(e -> {
+      LOG.debug("L2 update of {} skipped: {}", id, e.toString());
+      return Future.succeededFuture();
+    });
   }
 
   /** Unknown ids are remembered briefly; entities and tombstones stay until evicted or replaced. */

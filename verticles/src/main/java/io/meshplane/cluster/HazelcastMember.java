@@ -28,8 +28,8 @@ public final class HazelcastMember {
   private HazelcastMember() {}
 
   public static Future<HazelcastInstance> start(Vertx vertx, HazelcastConfig hazelcast, CacheConfig cache) {
-    Config config = config(hazelcast, cache);
-    return vertx.executeBlocking(() -> Hazelcast.newHazelcastInstance(config));
+    // building the config parses YAML and loads Hazelcast's classes: worker-thread work too
+    return vertx.executeBlocking(() -> Hazelcast.newHazelcastInstance(config(hazelcast, cache)));
   }
 
   /** Leaves the cluster gracefully, so partitions this member owned migrate before it goes. */

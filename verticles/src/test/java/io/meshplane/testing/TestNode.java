@@ -14,7 +14,7 @@ import java.util.UUID;
  * cluster name and ports, and a short blocked-thread limit so that any blocking on an event loop is reported.
  */
 public final class TestNode implements AutoCloseable {
-  public static final int MAX_EVENT_LOOP_EXECUTE_MS = 500;
+  public static final int MAX_EVENT_LOOP_EXECUTE_MS = 750;
 
   private final MeshplaneNode node;
   private final MeshplaneConfig config;

@@ -1,0 +1,265 @@
+package io.meshplane.cache;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.meshplane.codecs.entity.CachedEntity;
+import io.meshplane.codecs.entity.CachedEntityCodec;
+import io.meshplane.storage.PgClients;
+import io.meshplane.testing.Await;
+import io.meshplane.testing.Http;
+import io.meshplane.testing.RedisProcess;
+import io.meshplane.testing.TestDatabase;
+import io.meshplane.testing.TestNode;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.redis.client.Command;
+import io.vertx.redis.client.Redis;
+import io.vertx.redis.client.RedisOptions;
+import io.vertx.redis.client.Request;
+import io.vertx.sqlclient.SqlClient;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The tiers of the read path against real Hazelcast, Redis and PostgreSQL: which tier answers, version-guarded
+ * fills racing writes, single-flight, and a Redis that goes away and comes back. This class runs a Redis server of
+ * its own so it can stop it without disturbing anything else.
+ */
+class TieredCacheIT {
+  private static final String DATASET = "{\"type\":\"dataset\",\"attributes\":{\"n\":1}}";
+
+  private static TestDatabase database;
+  private static RedisProcess redisServer;
+  private static TestNode node;
+  private static Http http;
+  private static Vertx vertx;
+  private static Redis redis;
+
+  @BeforeAll
+  static void start() {
+    database = TestDatabase.create();
+    redisServer = RedisProcess.start();
+    Map<String, String> settings = TestNode.isolated(database);
+    settings.put("redis.url", redisServer.url());
+    node = TestNode.start(settings);
+    http = new Http(node.port());
+    vertx = Vertx.vertx();
+    redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisServer.url()));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (vertx != null) {
+      redis.close();
+      Await.result(vertx.close());
+    }
+    if (node != null) {
+      node.close();
+    }
+    if (redisServer != null) {
+      redisServer.close();
+    }
+    if (database != null) {
+      database.close();
+    }
+  }
+
+  @Test
+  void answeringTierMovesFromPostgresToRedisToHazelcast() {
+    String id = "urn:tier:walk";
+    http.put("/v1/entities/" + id, DATASET);
+    node.l1().clear();
+    evictL2(id);
+
+    assertThat(xCache(http.get("/v1/entities/" + id))).isEqualTo("L3");
+    assertThat(xCache(http.get("/v1/entities/" + id))).isEqualTo("L1");
+
+    node.l1().clear();
+    assertThat(xCache(http.get("/v1/entities/" + id))).isEqualTo("L2");
+    assertThat(xCache(http.get("/v1/entities/" + id))).isEqualTo("L1");
+  }
+
+  @Test
+  void writerReadsItsOwnWriteAtOnce() {
+    String id = "urn:tier:own-write";
+    http.put("/v1/entities/" + id, DATASET);
+    http.get("/v1/entities/" + id);
+
+    for (int i = 2; i <= 20; i++) {
+      http.put("/v1/entities/" + id, DATASET.replace("1", Integer.toString(i)));
+      HttpResponse<String> read = http.get("/v1/entities/" + id);
+      assertThat(read.headers().firstValue("ETag")).hasValue("\"" + i + "\"");
+    }
+  }
+
+  @Test
+  void missesAreCachedBrieflyAndAWriteReplacesTheCachedMiss() {
+    String id = "urn:tier:negative";
+    assertThat(http.get("/v1/entities/" + id).statusCode()).isEqualTo(404);
+    HttpResponse<String> again = http.get("/v1/entities/" + id);
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(xCache(again)).isEqualTo("L1");
+
+    http.put("/v1/entities/" + id, DATASET);
+
+    assertThat(http.get("/v1/entities/" + id).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aSlowFillOfAnOlderVersionNeverOverwritesANewerWrite() {
+    String id = "urn:tier:race";
+    http.put("/v1/entities/" + id, DATASET);
+    node.l1().clear();
+    evictL2(id);
+
+    Promise<Void> readDone = Promise.promise();
+    Promise<Void> release = Promise.promise();
+    SqlClient reader = PgClients.pipelinedReader(vertx, node.config().pg());
+    EntitySource slowSource = new DelayedSource(new PgEntitySource(reader), readDone, release.future());
+    Context context = vertx.getOrCreateContext();
+    Promise<Lookup> lookup = Promise.promise();
+    context.runOnContext(v -> cacheOver(slowSource, context).get(id).onComplete(lookup));
+
+    Await.result(readDone.future()); // the fill has read version 1 from PostgreSQL and now waits
+    assertThat(http.put("/v1/entities/" + id, DATASET.replace("1", "2")).statusCode()).isEqualTo(200);
+    awaitL2Version(id, 2);
+    release.complete();
+
+    assertThat(Await.result(lookup.future()).entry().version()).isEqualTo(1);
+    assertThat(CachedEntityCodec.version(node.l1().get(id))).isEqualTo(2);
+    assertThat(Await.result(l2().get(id)).version()).isEqualTo(2);
+    HttpResponse<String> read = http.get("/v1/entities/" + id);
+    assertThat(read.headers().firstValue("ETag")).hasValue("\"2\"");
+    assertThat(new JsonObject(read.body()).getJsonObject("attributes").getInteger("n")).isEqualTo(2);
+    Await.result(reader.close());
+  }
+
+  @Test
+  void concurrentMissesForOneKeyShareOneLoad() {
+    String id = "urn:tier:single-flight";
+    http.put("/v1/entities/" + id, DATASET);
+    node.l1().clear();
+    evictL2(id);
+
+    AtomicInteger loads = new AtomicInteger();
+    Promise<Void> release = Promise.promise();
+    SqlClient reader = PgClients.pipelinedReader(vertx, node.config().pg());
+    EntitySource counting = new DelayedSource(new PgEntitySource(reader), Promise.promise(), release.future()) {
+      @Override
+      public Future<CachedEntity> load(String key) {
+        loads.incrementAndGet();
+        return super.load(key);
+      }
+    };
+    SingleFlight<String, Lookup> flight = new SingleFlight<>();
+    Context context = vertx.getOrCreateContext();
+    List<Promise<Lookup>> results = List.of(Promise.promise(), Promise.promise(), Promise.promise(),
+        Promise.promise(), Promise.promise());
+    context.runOnContext(v -> {
+      TieredEntityCache cache = new TieredEntityCache(l1(context), l2(), counting, flight, context,
+          node.config().cache());
+      results.forEach(result -> cache.get(id).onComplete(result));
+      release.complete();
+    });
+
+    for (Promise<Lookup> result : results) {
+      assertThat(Await.result(result.future()).entry().version()).isEqualTo(1);
+    }
+    assertThat(loads.get()).isEqualTo(1);
+    assertThat(flight.joins()).isEqualTo(4);
+    assertThat(flight.inFlight()).isZero();
+    Await.result(reader.close());
+  }
+
+  @Test
+  void redisDownDegradesButReadsAndWritesGoOnAndRedisIsUsedAgainWhenBack() {
+    String cached = "urn:tier:redis-cached";
+    http.put("/v1/entities/" + cached, DATASET);
+    redisServer.stop();
+    try {
+      assertThat(http.get("/v1/entities/" + cached).statusCode()).isEqualTo(200);
+      HttpResponse<String> written = http.put("/v1/entities/urn:tier:redis-down-write", DATASET);
+      assertThat(written.statusCode()).isEqualTo(201);
+      node.l1().clear();
+      HttpResponse<String> fromPostgres = http.get("/v1/entities/urn:tier:redis-down-write");
+      assertThat(fromPostgres.statusCode()).isEqualTo(200);
+      assertThat(xCache(fromPostgres)).isEqualTo("L3");
+      HttpResponse<String> ready = http.get("/health/ready");
+      assertThat(ready.statusCode()).isEqualTo(200);
+      assertThat(new JsonObject(ready.body()).getString("status")).isEqualTo("DEGRADED");
+    } finally {
+      redisServer.startServer();
+    }
+
+    node.l1().clear();
+    assertThat(xCache(http.get("/v1/entities/" + cached))).isEqualTo("L3");
+    node.l1().clear();
+    assertThat(xCache(http.get("/v1/entities/" + cached))).isEqualTo("L2");
+    assertThat(new JsonObject(http.get("/health/ready").body()).getString("status")).isEqualTo("UP");
+  }
+
+  private static TieredEntityCache cacheOver(EntitySource source, Context context) {
+    return new TieredEntityCache(l1(context), l2(), source, new SingleFlight<>(), context, node.config().cache());
+  }
+
+  private static L1EntityCache l1(Context context) {
+    return new L1EntityCache(node.l1(), context);
+  }
+
+  private static L2EntityCache l2() {
+    return new L2EntityCache(redis, node.config().redis());
+  }
+
+  private static String xCache(HttpResponse<String> response) {
+    return response.headers().firstValue("X-Cache").orElse("none");
+  }
+
+  private static void evictL2(String id) {
+    Await.result(redis.send(Request.cmd(Command.DEL).arg(L2EntityCache.keyPrefix(node.config().redis()) + id)));
+  }
+
+  private static void awaitL2Version(String id, long version) {
+    for (int i = 0; i < 200; i++) {
+      CachedEntity entry = Await.result(l2().get(id));
+      if (entry != null && entry.version() == version) {
+        return;
+      }
+      Await.result(vertx.timer(5));
+    }
+    throw new AssertionError("L2 never reached version " + version);
+  }
+
+  /** Loads from the real source, says so, then holds the result until released: a deliberately slow fill. */
+  private static class DelayedSource implements EntitySource {
+    private final EntitySource source;
+    private final Promise<Void> loaded;
+    private final Future<Void> release;
+
+    DelayedSource(EntitySource source, Promise<Void> loaded, Future<Void> release) {
+      this.source = source;
+      this.loaded = loaded;
+      this.release = release;
+    }
+
+    @Override
+    public Future<CachedEntity> load(String id) {
+      return source.load(id).compose(entry -> {
+        loaded.tryComplete();
+        return release.map(entry);
+      });
+    }
+
+    @Override
+    public Future<Map<String, CachedEntity>> loadAll(List<String> ids) {
+      return source.loadAll(ids);
+    }
+  }
+}
