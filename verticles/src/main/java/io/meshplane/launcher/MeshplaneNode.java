@@ -59,8 +59,8 @@ public final class MeshplaneNode {
     int instances = config.node().effectiveEventLoops();
     AtomicReference<HttpApiVerticle> first = new AtomicReference<>();
     return SchemaMigrator.migrate(vertx, config.pg())
-        .onSuccess(result -> LOG.info("schema at version {} ({} migrations applied)",
-            result.targetSchemaVersion, result.migrationsExecuted))
+        .onSuccess(result -> LOG.info(result.migrationsExecuted == 0 ? "schema up to date"
+            : "schema migrated to version " + result.targetSchemaVersion))
         .compose(migrated -> HazelcastMember.start(vertx, config.hazelcast(), config.cache()))
         .compose(member -> {
           hazelcast = member;
