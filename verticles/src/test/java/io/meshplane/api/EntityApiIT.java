@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshplane.testing.Http;
 import io.meshplane.testing.TestDatabase;
-import io.meshplane.testing.TestNode;
+import io.meshplane.testing.NodeFixture;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
@@ -18,25 +18,20 @@ class EntityApiIT {
   private static final String DATASET = "{\"type\":\"dataset\",\"domain\":\"sales\",\"sourceSystem\":\"dbt\","
       + "\"owner\":\"team-sales\",\"tags\":[\"gold\"],\"attributes\":{\"rows\":12,\"nested\":{\"k\":[1,2]}}}";
 
+  private static NodeFixture fixture;
   private static TestDatabase database;
-  private static TestNode node;
   private static Http http;
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.create();
-    node = TestNode.start(TestNode.isolated(database));
-    http = new Http(node.port());
+    fixture = NodeFixture.start();
+    database = fixture.database();
+    http = fixture.http();
   }
 
   @AfterAll
   static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (database != null) {
-      database.close();
-    }
+    fixture.close();
   }
 
   @Test

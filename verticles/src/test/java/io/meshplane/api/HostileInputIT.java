@@ -4,38 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshplane.testing.Http;
 import io.meshplane.testing.TestDatabase;
-import io.meshplane.testing.TestNode;
+import io.meshplane.testing.NodeFixture;
 import io.vertx.core.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Requests a client should never send: each is a 4xx problem with the reason, and nothing is written. */
 class HostileInputIT {
+  private static NodeFixture fixture;
   private static TestDatabase database;
-  private static TestNode node;
   private static Http http;
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.create();
-    Map<String, String> settings = TestNode.isolated(database);
-    settings.put("http.body-limit-bytes", "4096");
-    node = TestNode.start(settings);
-    http = new Http(node.port());
+    fixture = NodeFixture.start(settings -> settings.put("http.body-limit-bytes", "4096"));
+    database = fixture.database();
+    http = fixture.http();
   }
 
   @AfterAll
   static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (database != null) {
-      database.close();
-    }
+    fixture.close();
   }
 
   @Test

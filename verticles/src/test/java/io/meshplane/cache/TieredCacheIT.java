@@ -8,7 +8,8 @@ import io.meshplane.storage.PgClients;
 import io.meshplane.testing.Await;
 import io.meshplane.testing.Http;
 import io.meshplane.testing.RedisProcess;
-import io.meshplane.testing.TestDatabase;
+import io.meshplane.testing.NodeFixture;
+import io.meshplane.testing.Poll;
 import io.meshplane.testing.TestNode;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
@@ -21,6 +22,7 @@ import io.vertx.redis.client.RedisOptions;
 import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.SqlClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,8 +38,8 @@ import org.junit.jupiter.api.Test;
 class TieredCacheIT {
   private static final String DATASET = "{\"type\":\"dataset\",\"attributes\":{\"n\":1}}";
 
-  private static TestDatabase database;
   private static RedisProcess redisServer;
+  private static NodeFixture fixture;
   private static TestNode node;
   private static Http http;
   private static Vertx vertx;
@@ -45,12 +47,10 @@ class TieredCacheIT {
 
   @BeforeAll
   static void start() {
-    database = TestDatabase.create();
     redisServer = RedisProcess.start();
-    Map<String, String> settings = TestNode.isolated(database);
-    settings.put("redis.url", redisServer.url());
-    node = TestNode.start(settings);
-    http = new Http(node.port());
+    fixture = NodeFixture.start(settings -> settings.put("redis.url", redisServer.url()));
+    node = fixture.node();
+    http = fixture.http();
     vertx = Vertx.vertx();
     redis = Redis.createClient(vertx, new RedisOptions().setConnectionString(redisServer.url()));
   }
@@ -61,15 +61,10 @@ class TieredCacheIT {
       redis.close();
       Await.result(vertx.close());
     }
-    if (node != null) {
-      node.close();
+    if (fixture != null) {
+      fixture.close();
     }
-    if (redisServer != null) {
-      redisServer.close();
-    }
-    if (database != null) {
-      database.close();
-    }
+    redisServer.close();
   }
 
   @Test
@@ -227,14 +222,10 @@ class TieredCacheIT {
   }
 
   private static void awaitL2Version(String id, long version) {
-    for (int i = 0; i < 200; i++) {
+    Poll.until(() -> {
       CachedEntity entry = Await.result(l2().get(id));
-      if (entry != null && entry.version() == version) {
-        return;
-      }
-      Await.result(vertx.timer(5));
-    }
-    throw new AssertionError("L2 never reached version " + version);
+      return entry != null && entry.version() == version;
+    }, Duration.ofSeconds(5), "L2 reaching version " + version);
   }
 
   /** Loads from the real source, says so, then holds the result until released: a deliberately slow fill. */
