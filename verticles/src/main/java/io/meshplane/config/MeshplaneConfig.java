@@ -7,7 +7,10 @@ public record MeshplaneConfig(
     PgConfig pg,
     RedisConfig redis,
     HazelcastConfig hazelcast,
-    CacheConfig cache) {
+    CacheConfig cache,
+    KafkaConfig kafka,
+    OutboxConfig outbox,
+    RouterConfig router) {
 
   static MeshplaneConfig from(ConfigValues values) {
     return new MeshplaneConfig(
@@ -16,6 +19,9 @@ public record MeshplaneConfig(
         PgConfig.from(values),
         RedisConfig.from(values),
         HazelcastConfig.from(values),
-        CacheConfig.from(values));
+        CacheConfig.from(values),
+        KafkaConfig.from(values),
+        OutboxConfig.from(values),
+        RouterConfig.from(values));
   }
 }

@@ -60,6 +60,9 @@ class ConfigLoaderTest {
     assertRefused(Map.of("hazelcast.members", "nohost"), "invalid configuration: hazelcast.members: expected host:port");
     assertRefused(Map.of("pg.database", " "), "invalid configuration: pg.database: must not be empty");
     assertRefused(Map.of("http.prot", "1"), "invalid configuration: http.prot: unknown key");
+    assertRefused(Map.of("kafka.dlq-topic", "dead letters"), "invalid configuration: kafka.dlq-topic: not a valid Kafka");
+    assertRefused(Map.of("router.refresh-interval-ms", "5000"),
+        "invalid configuration: router.refresh-interval-ms: must be between 10 and 1000");
   }
 
   @Test
