@@ -1,9 +1,11 @@
 package io.meshplane.storage;
 
 import io.meshplane.config.PgConfig;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetClientOptions;
 import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.PgConnection;
 import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.PoolOptions;
@@ -34,6 +36,11 @@ public final class PgClients {
         .connectingTo(connectOptions(pg))
         .using(vertx)
         .build();
+  }
+
+  /** A single connection of its own, for what must live on one session (advisory locks). */
+  public static Future<PgConnection> connect(Vertx vertx, PgConfig pg) {
+    return PgConnection.connect(vertx, connectOptions(pg));
   }
 
   private static NetClientOptions transport(PgConfig pg) {

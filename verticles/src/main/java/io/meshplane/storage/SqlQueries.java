@@ -46,5 +46,14 @@ public final class SqlQueries {
       + "after::text AS after, actor, trace_id, occurred_at FROM mp_event_log "
       + "WHERE entity_id = $1 AND seq < $2 ORDER BY seq DESC LIMIT $3";
 
+  /** Session-level lock that makes one node at a time the outbox relay; released when its connection ends. */
+  public static final String TRY_OUTBOX_LEADERSHIP = "SELECT pg_try_advisory_lock(7318001)";
+
+  /** The oldest rows first: commit order, hence per-entity order. */
+  public static final String SELECT_OUTBOX_BATCH = "SELECT id, aggregate_id, event_type, version, previous_version, "
+      + "payload::text AS payload, trace_id, created_at FROM mp_outbox ORDER BY id LIMIT $1";
+
+  public static final String DELETE_OUTBOX_ROWS = "DELETE FROM mp_outbox WHERE id = ANY($1)";
+
   public static final String PING = "SELECT 1";
 }

@@ -1,0 +1,47 @@
+package io.meshplane.outbox;
+
+import io.meshplane.codecs.cloudevents.CloudEvent;
+import io.meshplane.codecs.cloudevents.KafkaBinaryCodec;
+import io.vertx.sqlclient.Row;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+/**
+ * Turns an outbox row into the CloudEvent published on the changes topic: key = entity id (so one entity's changes
+ * stay in one partition, in order), data = the entity after the change (before it, for a delete), and the versions
+ * as extensions. The event id is the entity id and version, so a republished row is recognisably the same event.
+ */
+final class ChangeEvents {
+  static final String SOURCE = "/meshplane/catalog";
+  static final String ENTITY_VERSION = "entityversion";
+  static final String PREVIOUS_VERSION = "previousversion";
+
+  private ChangeEvents() {}
+
+  static ProducerRecord<byte[], byte[]> toRecord(String topic, Row row) {
+    CloudEvent event = toEvent(row);
+    byte[] key = row.getString("aggregate_id").getBytes(StandardCharsets.UTF_8);
+    return new ProducerRecord<>(topic, null, key, event.data(), KafkaBinaryCodec.toHeaders(event));
+  }
+
+  static CloudEvent toEvent(Row row) {
+    String entityId = row.getString("aggregate_id");
+    long version = row.getLong("version");
+    String payload = row.getString("payload");
+    CloudEvent event = CloudEvent.of(entityId + "@" + version, SOURCE, row.getString("event_type"))
+        .withSubject(entityId)
+        .withTime(DateTimeFormatter.ISO_INSTANT.format(row.getOffsetDateTime("created_at").toInstant()))
+        .withExtension(ENTITY_VERSION, Long.toString(version))
+        .withExtension(CloudEvent.PARTITION_KEY, entityId);
+    Long previous = row.getLong("previous_version");
+    if (previous != null && previous > 0) {
+      event = event.withExtension(PREVIOUS_VERSION, Long.toString(previous));
+    }
+    String traceId = row.getString("trace_id");
+    if (traceId != null) {
+      event = event.withExtension(CloudEvent.TRACEPARENT, traceId);
+    }
+    return payload == null ? event : event.withData("application/json", payload.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,118 @@
+package io.meshplane.outbox;
+
+import io.meshplane.config.MeshplaneConfig;
+import io.meshplane.config.OutboxConfig;
+import io.meshplane.kafka.KafkaSender;
+import io.meshplane.storage.PgClients;
+import io.meshplane.storage.SqlQueries;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.pgclient.PgConnection;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes outbox rows to the changes topic, oldest first, and deletes a batch only after the broker acknowledged
+ * every record of it. One node at a time relays: leadership is a PostgreSQL advisory lock held by a dedicated
+ * connection, so it moves to another node by itself when the leader dies. While the broker is down nothing is
+ * deleted; the relay backs off and the outbox drains once the broker answers again.
+ */
+public final class OutboxRelayVerticle extends VerticleBase {
+  private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayVerticle.class);
+  private static final long LEADERSHIP_RETRY_MS = 1000;
+
+  private final MeshplaneConfig config;
+  private final KafkaSender sender;
+  private Pool pool;
+  private PgConnection lockConnection;
+  private long backoffMs;
+  private boolean stopping;
+
+  public OutboxRelayVerticle(MeshplaneConfig config, KafkaSender sender) {
+    this.config = config;
+    this.sender = sender;
+  }
+
+  @Override
+  public Future<?> start() {
+    OutboxConfig outbox = config.outbox();
+    backoffMs = outbox.retryBackoffMs();
+    pool = PgClients.writerPool(vertx, config.pg());
+    vertx.setTimer(1, id -> cycle());
+    return Future.succeededFuture();
+  }
+
+  @Override
+  public Future<?> stop() {
+    stopping = true;
+    Future<Void> unlocked = lockConnection == null ? Future.succeededFuture() : lockConnection.close();
+    return unlocked.eventually(pool::close);
+  }
+
+  private void cycle() {
+    if (stopping) {
+      return;
+    }
+    ensureLeadership().compose(leader -> leader ? relayBatch() : Future.succeededFuture(-1))
+        .onSuccess(this::scheduleAfter)
+        .onFailure(e -> {
+          LOG.warn("outbox relay: {}; retrying in {} ms", e.toString(), backoffMs);
+          vertx.setTimer(backoffMs, id -> cycle());
+          backoffMs = Math.min(backoffMs * 2, config.outbox().retryBackoffMaxMs());
+        });
+  }
+
+  /** {@code relayed} rows were published; -1 means this node is not the relay. */
+  private void scheduleAfter(int relayed) {
+    backoffMs = config.outbox().retryBackoffMs();
+    if (relayed == config.outbox().batchSize()) {
+      vertx.runOnContext(v -> cycle());
+    } else {
+      vertx.setTimer(relayed < 0 ? LEADERSHIP_RETRY_MS : config.outbox().pollIntervalMs(), id -> cycle());
+    }
+  }
+
+  private Future<Boolean> ensureLeadership() {
+    if (lockConnection != null) {
+      return Future.succeededFuture(true);
+    }
+    return PgClients.connect(vertx, config.pg()).compose(conn -> conn.query(SqlQueries.TRY_OUTBOX_LEADERSHIP)
+        .execute()
+        .map(rows -> rows.iterator().next().getBoolean(0))
+        .compose(acquired -> {
+          if (!acquired) {
+            return conn.close().map(false);
+          }
+          LOG.info("this node is now the outbox relay");
+          lockConnection = conn;
+          conn.closeHandler(v -> {
+            LOG.warn("outbox relay lost its leadership connection");
+            lockConnection = null;
+          });
+          return Future.succeededFuture(true);
+        }));
+  }
+
+  private Future<Integer> relayBatch() {
+    return pool.preparedQuery(SqlQueries.SELECT_OUTBOX_BATCH).execute(Tuple.of(config.outbox().batchSize()))
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(0) : publish(rows));
+  }
+
+  private Future<Integer> publish(RowSet<Row> rows) {
+    List<Future<?>> acks = new ArrayList<>(rows.size());
+    List<Long> ids = new ArrayList<>(rows.size());
+    for (Row row : rows) {
+      acks.add(sender.send(context, ChangeEvents.toRecord(config.kafka().changesTopic(), row)));
+      ids.add(row.getLong("id"));
+    }
+    return Future.all(acks)
+        .compose(acked -> pool.preparedQuery(SqlQueries.DELETE_OUTBOX_ROWS).execute(Tuple.of(ids.toArray(Long[]::new))))
+        .map(deleted -> ids.size());
+  }
+}
