@@ -92,6 +92,7 @@ public final class HttpApiVerticle extends VerticleBase {
     EntityWriteHandler writes = new EntityWriteHandler(entityWriter);
     EntityHistoryHandler historyHandler = new EntityHistoryHandler(history);
     HealthHandler health = new HealthHandler(readiness);
+    EventIngressHandler ingress = new EventIngressHandler(node.kafka(), config.kafka().ingressTopic(), context);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes());
 
     Router router = Router.router(vertx);
@@ -102,6 +103,7 @@ public final class HttpApiVerticle extends VerticleBase {
     router.get("/v1/entities/:id").handler(reads::getOne);
     router.put("/v1/entities/:id").handler(body).handler(writes::put);
     router.delete("/v1/entities/:id").handler(writes::delete);
+    router.post("/v1/events").handler(body).handler(ingress::post);
     router.route().failureHandler(ProblemResponder::handleFailure);
     for (int status : new int[] {400, 404, 405, 413, 415}) {
       router.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemResponder.forStatus(status, null)));
@@ -113,7 +115,8 @@ public final class HttpApiVerticle extends VerticleBase {
     return new Readiness(List.of(
         new Check("postgres", true, () -> reader.query(SqlQueries.PING).execute().map(rows -> new JsonObject())),
         new Check("redis", false, () -> l2.ping().map(ok -> new JsonObject())),
-        new Check("hazelcast", true, () -> Future.succeededFuture(hazelcastStatus(hazelcast)))),
+        new Check("hazelcast", true, () -> Future.succeededFuture(hazelcastStatus(hazelcast))),
+        new Check("kafka", false, () -> node.kafkaProbe().probe(context))),
         READINESS_TIMEOUT_MS);
   }
 

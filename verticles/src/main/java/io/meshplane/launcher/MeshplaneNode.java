@@ -5,29 +5,39 @@ import io.meshplane.api.HttpApiVerticle;
 import io.meshplane.api.NodeResources;
 import io.meshplane.cache.SingleFlight;
 import io.meshplane.cluster.HazelcastMember;
+import io.meshplane.codecs.cloudevents.CloudEvent;
+import io.meshplane.codecs.cloudevents.CloudEventMessageCodec;
 import io.meshplane.config.MeshplaneConfig;
+import io.meshplane.kafka.KafkaProbe;
+import io.meshplane.kafka.KafkaSender;
+import io.meshplane.outbox.OutboxRelayVerticle;
 import io.meshplane.storage.SchemaMigrator;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Meshplane node: migrates the schema, joins the Hazelcast cluster, then deploys one HTTP verticle per event loop.
- * {@link #stop()} undoes it in reverse: stop accepting and drain in-flight requests, leave the cluster, close Vert.x.
+ * One Meshplane node: migrates the schema, joins the Hazelcast cluster, creates the Kafka producer, then deploys the
+ * outbox relay and one HTTP verticle per event loop. {@link #stop()} undoes it in reverse: stop accepting and drain
+ * in-flight requests, stop the relay, flush the producer, leave the cluster, close Vert.x.
  */
 public final class MeshplaneNode {
   private static final Logger LOG = LoggerFactory.getLogger(MeshplaneNode.class);
 
   private final MeshplaneConfig config;
   private final Vertx vertx;
+  private final List<String> deploymentIds = new ArrayList<>();
   private HazelcastInstance hazelcast;
-  private String deploymentId;
+  private KafkaSender kafka;
+  private KafkaProbe kafkaProbe;
   private int httpPort;
 
   private MeshplaneNode(MeshplaneConfig config, Vertx vertx) {
@@ -64,37 +74,62 @@ public final class MeshplaneNode {
         .compose(migrated -> HazelcastMember.start(vertx, config.hazelcast(), config.cache()))
         .compose(member -> {
           hazelcast = member;
-          NodeResources resources = new NodeResources(member, new SingleFlight<>());
-          return vertx.deployVerticle(() -> {
-            HttpApiVerticle verticle = new HttpApiVerticle(config, resources);
-            first.compareAndSet(null, verticle);
-            return verticle;
-          }, new DeploymentOptions().setInstances(instances));
+          return vertx.executeBlocking(() -> {
+            kafka = KafkaSender.create(config.kafka(), "meshplane-" + member.getCluster().getLocalMember().getUuid());
+            kafkaProbe = KafkaProbe.create(config.kafka());
+            return null;
+          });
+        })
+        .compose(clients -> {
+          vertx.eventBus().registerDefaultCodec(CloudEvent.class, new CloudEventMessageCodec());
+          NodeResources resources = new NodeResources(hazelcast, new SingleFlight<>(), kafka, kafkaProbe);
+          return vertx.deployVerticle(new OutboxRelayVerticle(config, kafka))
+              .onSuccess(deploymentIds::add)
+              .compose(relay -> vertx.deployVerticle(() -> {
+                HttpApiVerticle verticle = new HttpApiVerticle(config, resources);
+                first.compareAndSet(null, verticle);
+                return verticle;
+              }, new DeploymentOptions().setInstances(instances)));
         })
         .map(id -> {
-          deploymentId = id;
+          deploymentIds.add(id);
           httpPort = first.get().actualPort();
           LOG.info("Meshplane node up: HTTP on port {}, {} event loops, Hazelcast cluster '{}' with {} member(s)",
               httpPort, instances, config.hazelcast().clusterName(), hazelcast.getCluster().getMembers().size());
           return this;
         })
-        .recover(e -> {
-          Future<Void> leave = hazelcast == null ? Future.succeededFuture() : HazelcastMember.stop(vertx, hazelcast);
-          return leave.transform(ignored -> Future.failedFuture(e));
-        });
+        .recover(e -> releaseResources().transform(ignored -> Future.failedFuture(e)));
   }
 
+  /** Stops serving first (newest deployment first: HTTP, then the relay), then releases the shared clients. */
   public Future<Void> stop() {
-    Future<Void> undeployed = deploymentId == null ? Future.succeededFuture() : vertx.undeploy(deploymentId);
+    Future<Void> undeployed = Future.succeededFuture();
+    for (int i = deploymentIds.size() - 1; i >= 0; i--) {
+      String id = deploymentIds.get(i);
+      undeployed = undeployed.eventually(() -> vertx.undeploy(id));
+    }
     // not bound to a Vert.x context: its listeners must still run once Vert.x itself is closed
     Promise<Void> stopped = Promise.promise();
     undeployed
-        .eventually(() -> hazelcast == null ? Future.succeededFuture() : HazelcastMember.stop(vertx, hazelcast))
+        .eventually(this::releaseResources)
         .onComplete(ignored -> vertx.close().onComplete(closed -> {
           LOG.info("Meshplane node stopped");
           stopped.handle(closed);
         }));
     return stopped.future();
+  }
+
+  /** Flushes in-flight produces, closes the Kafka clients and leaves the Hazelcast cluster, in that order. */
+  private Future<Void> releaseResources() {
+    return vertx.<Void>executeBlocking(() -> {
+      if (kafka != null) {
+        kafka.close();
+      }
+      if (kafkaProbe != null) {
+        kafkaProbe.close();
+      }
+      return null;
+    }).eventually(() -> hazelcast == null ? Future.succeededFuture() : HazelcastMember.stop(vertx, hazelcast));
   }
 
   public int httpPort() {
