@@ -249,7 +249,7 @@ class EntityApiIT {
     JsonObject report = new JsonObject(ready.body());
     assertThat(report.getString("status")).isEqualTo("UP");
     assertThat(report.getJsonObject("checks").fieldNames()).containsExactlyInAnyOrder("postgres", "redis",
-        "hazelcast");
+        "hazelcast", "kafka");
     assertThat(report.getJsonObject("checks").getJsonObject("hazelcast").getInteger("clusterSize")).isEqualTo(1);
   }
 

@@ -31,6 +31,11 @@ public final class Http {
         .PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
   }
 
+  /** POSTs {@code body}; pass the Content-Type among the headers. */
+  public HttpResponse<String> post(String path, String body, String... headers) {
+    return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
   public HttpResponse<String> delete(String path, String... headers) {
     return send(request(path, headers).DELETE());
   }

@@ -11,7 +11,8 @@ import java.util.UUID;
 
 /**
  * A real Meshplane node in this JVM, isolated for one test class: its own database, Redis key prefix, Hazelcast
- * cluster name and ports, and a short blocked-thread limit so that any blocking on an event loop is reported.
+ * cluster name and ports, Kafka topics and consumer group on the shared test broker, and a short blocked-thread limit
+ * so that any blocking on an event loop is reported.
  */
 public final class TestNode implements AutoCloseable {
   public static final int MAX_EVENT_LOOP_EXECUTE_MS = 750;
@@ -36,6 +37,11 @@ public final class TestNode implements AutoCloseable {
     settings.put("node.event-loops", "2");
     settings.put("node.max-event-loop-execute-ms", Integer.toString(MAX_EVENT_LOOP_EXECUTE_MS));
     settings.put("node.shutdown-grace-ms", "2000");
+    settings.put("kafka.bootstrap", TestKafka.bootstrapServers());
+    settings.put("kafka.changes-topic", TestKafka.uniqueTopic("changes"));
+    settings.put("kafka.ingress-topic", TestKafka.uniqueTopic("ingress"));
+    settings.put("kafka.dlq-topic", TestKafka.uniqueTopic("dlq"));
+    settings.put("router.consumer-group", TestKafka.uniqueTopic("router"));
     return settings;
   }
 
