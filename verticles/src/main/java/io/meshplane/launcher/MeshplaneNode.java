@@ -52,7 +52,10 @@ public final class MeshplaneNode {
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
         // check often enough that a task overrunning the limit is caught, not only one overrunning it fivefold
         .setBlockedThreadCheckInterval(Math.max(10, config.node().maxEventLoopExecuteMs() / 5))
-        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS));
+        .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
+        // with the stack of the blocked thread from the first report on, so the culprit is named
+        .setWarningExceptionTime(config.node().maxEventLoopExecuteMs())
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
     MeshplaneNode node = new MeshplaneNode(config, vertx);
     Promise<MeshplaneNode> started = Promise.promise();
     node.boot().onComplete(booted -> {
