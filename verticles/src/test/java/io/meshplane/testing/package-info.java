@@ -1,2 +1,2 @@
-/** Test support: per-class databases, Redis processes, in-JVM nodes and the blocked-thread guard. */
+/** Test support: per-class databases, Redis processes, the shared Kafka broker, in-JVM nodes, blocked-thread guard. */
 package io.meshplane.testing;
