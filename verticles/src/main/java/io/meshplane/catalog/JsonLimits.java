@@ -9,16 +9,16 @@ import java.util.Map;
  * Checks a parsed JSON tree for what PostgreSQL or a sane catalog cannot hold: nesting deeper than the limit, NUL
  * characters (jsonb and text refuse them) and lone UTF-16 surrogates (they cannot be encoded as UTF-8).
  */
-final class JsonLimits {
+public final class JsonLimits {
   static final int MAX_DEPTH = 32;
 
   private JsonLimits() {}
 
-  static void check(String field, Object value) {
+  public static void check(String field, Object value) {
     check(field, value, 1);
   }
 
-  static void checkText(String field, String text) {
+  public static void checkText(String field, String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if (c == '\u0000') {
