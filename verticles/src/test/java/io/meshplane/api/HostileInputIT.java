@@ -95,8 +95,8 @@ class HostileInputIT {
     assertThat(problem.getString("detail")).containsIgnoringCase(reason);
   }
 
+  /** Entities and event-log rows; outbox rows are written in the same transactions but leave once relayed. */
   private static long rowCounts() {
-    return database.queryLong("SELECT (SELECT count(*) FROM mp_entity) * 1000000 + (SELECT count(*) FROM mp_event_log)"
-        + " * 1000 + (SELECT count(*) FROM mp_outbox)");
+    return database.queryLong("SELECT (SELECT count(*) FROM mp_entity) * 1000000 + (SELECT count(*) FROM mp_event_log)");
   }
 }
