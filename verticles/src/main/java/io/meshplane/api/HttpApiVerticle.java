@@ -1,17 +1,15 @@
 package io.meshplane.api;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-import io.meshplane.cache.L1EntityCache;
+import io.meshplane.cache.CacheClients;
 import io.meshplane.cache.L2EntityCache;
-import io.meshplane.cache.PgEntitySource;
 import io.meshplane.cache.TieredEntityCache;
 import io.meshplane.catalog.EntityWriter;
 import io.meshplane.catalog.EventLogReader;
-import io.meshplane.cluster.HazelcastMember;
 import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.health.Check;
 import io.meshplane.health.Readiness;
+import io.meshplane.routing.RouteStore;
 import io.meshplane.storage.PgClients;
 import io.meshplane.storage.SqlQueries;
 import io.vertx.core.Future;
@@ -21,10 +19,7 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
-import io.vertx.redis.client.Redis;
-import io.vertx.redis.client.RedisOptions;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.SqlClient;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -37,9 +32,8 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private final MeshplaneConfig config;
   private final NodeResources node;
-  private SqlClient reader;
+  private CacheClients clients;
   private Pool writer;
-  private Redis redis;
   private HttpServer server;
 
   public HttpApiVerticle(MeshplaneConfig config, NodeResources node) {
@@ -49,18 +43,12 @@ public final class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    reader = PgClients.pipelinedReader(vertx, config.pg());
+    clients = CacheClients.open(vertx, context, config, node.hazelcast(), node.singleFlight());
     writer = PgClients.writerPool(vertx, config.pg());
-    redis = Redis.createClient(vertx, new RedisOptions()
-        .setConnectionString(config.redis().url())
-        .setMaxPoolSize(config.redis().poolSize())
-        .setMaxPoolWaiting(4096));
-    IMap<String, byte[]> entities = node.hazelcast().getMap(HazelcastMember.ENTITY_MAP);
-    L2EntityCache l2 = new L2EntityCache(redis, config.redis());
-    TieredEntityCache cache = new TieredEntityCache(new L1EntityCache(entities, context), l2,
-        new PgEntitySource(reader), node.singleFlight(), context, config.cache());
-    Router router = router(cache, new EntityWriter(writer, cache), new EventLogReader(reader),
-        readiness(l2, node.hazelcast()));
+    RouteStore routes = new RouteStore(writer);
+    Router router = router(clients.cache(), new EntityWriter(writer, clients.cache()),
+        new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
+        readiness(clients.l2(), node.hazelcast()));
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.http().host())
         .setPort(config.http().port())
@@ -74,11 +62,7 @@ public final class HttpApiVerticle extends VerticleBase {
   public Future<?> stop() {
     Future<Void> drained = server == null ? Future.succeededFuture()
         : server.shutdown(config.node().shutdownGraceMs(), TimeUnit.MILLISECONDS);
-    return drained.eventually(() -> Future.join(reader.close(), writer.close()))
-        .eventually(() -> {
-          redis.close();
-          return Future.succeededFuture();
-        });
+    return drained.eventually(() -> Future.join(clients.close(), writer.close()));
   }
 
   /** The port actually bound (differs from the configured one when that is 0). */
@@ -87,7 +71,7 @@ public final class HttpApiVerticle extends VerticleBase {
   }
 
   private Router router(TieredEntityCache cache, EntityWriter entityWriter, EventLogReader history,
-      Readiness readiness) {
+      RouteAdminHandler routes, Readiness readiness) {
     EntityReadHandler reads = new EntityReadHandler(cache);
     EntityWriteHandler writes = new EntityWriteHandler(entityWriter);
     EntityHistoryHandler historyHandler = new EntityHistoryHandler(history);
@@ -104,6 +88,10 @@ public final class HttpApiVerticle extends VerticleBase {
     router.put("/v1/entities/:id").handler(body).handler(writes::put);
     router.delete("/v1/entities/:id").handler(writes::delete);
     router.post("/v1/events").handler(body).handler(ingress::post);
+    router.get("/v1/routes").handler(routes::list);
+    router.get("/v1/routes/:name").handler(routes::get);
+    router.put("/v1/routes/:name").handler(body).handler(routes::put);
+    router.delete("/v1/routes/:name").handler(routes::delete);
     router.route().failureHandler(ProblemResponder::handleFailure);
     for (int status : new int[] {400, 404, 405, 413, 415}) {
       router.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemResponder.forStatus(status, null)));
@@ -113,7 +101,8 @@ public final class HttpApiVerticle extends VerticleBase {
 
   private Readiness readiness(L2EntityCache l2, HazelcastInstance hazelcast) {
     return new Readiness(List.of(
-        new Check("postgres", true, () -> reader.query(SqlQueries.PING).execute().map(rows -> new JsonObject())),
+        new Check("postgres", true, () -> clients.reader().query(SqlQueries.PING).execute()
+            .map(rows -> new JsonObject())),
         new Check("redis", false, () -> l2.ping().map(ok -> new JsonObject())),
         new Check("hazelcast", true, () -> Future.succeededFuture(hazelcastStatus(hazelcast))),
         new Check("kafka", false, () -> node.kafkaProbe().probe(context))),

@@ -3,13 +3,8 @@ package io.meshplane.catalog;
 import io.meshplane.codecs.entity.SchemaRef;
 import io.meshplane.problem.ProblemException;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.json.DecodeException;
-import io.vertx.core.json.Json;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -29,7 +24,7 @@ public final class EntityInputParser {
   private EntityInputParser() {}
 
   public static EntityInput parse(String id, Buffer body) {
-    JsonObject json = parseObject(body);
+    JsonObject json = JsonBodies.parseObject(body);
     for (String field : json.fieldNames()) {
       if (!WRITABLE.contains(field) && !READ_ONLY.contains(field)) {
         throw ProblemException.badRequest("unknown field '" + field + "'");
@@ -48,35 +43,6 @@ public final class EntityInputParser {
         tags(json),
         attributes.encode(),
         schemaRef(json));
-  }
-
-  private static JsonObject parseObject(Buffer body) {
-    if (body == null || body.length() == 0) {
-      throw ProblemException.badRequest("request body is empty; expected a JSON object");
-    }
-    Object parsed;
-    try {
-      parsed = Json.decodeValue(strictUtf8(body));
-    } catch (DecodeException e) {
-      throw ProblemException.badRequest("malformed JSON: " + firstLine(e.getMessage()));
-    }
-    if (!(parsed instanceof JsonObject object)) {
-      throw ProblemException.badRequest("expected a JSON object");
-    }
-    return object;
-  }
-
-  /** Refuses malformed UTF-8 (overlong forms, encoded surrogates, truncated sequences) instead of replacing it. */
-  private static String strictUtf8(Buffer body) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(body.getBytes()))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw ProblemException.badRequest("request body is not valid UTF-8");
-    }
   }
 
   private static String text(JsonObject json, String field, boolean required) {
@@ -150,9 +116,5 @@ public final class EntityInputParser {
       throw ProblemException.badRequest("'schemaRef.version' must be a positive integer");
     }
     return new SchemaRef(subject, ((Number) version).intValue());
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "" : message.lines().findFirst().orElse("");
   }
 }

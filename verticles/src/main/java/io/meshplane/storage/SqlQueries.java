@@ -55,5 +55,25 @@ public final class SqlQueries {
 
   public static final String DELETE_OUTBOX_ROWS = "DELETE FROM mp_outbox WHERE id = ANY($1)";
 
+  /** Creates or replaces a route (reviving a deleted one); {@code created} says whether none was live before. */
+  public static final String UPSERT_ROUTE = "WITH previous AS (SELECT deleted_at FROM mp_route WHERE name = $1) "
+      + "INSERT INTO mp_route (name, definition, enabled, version, updated_at, deleted_at) "
+      + "VALUES ($1, $2::text::jsonb, $3, nextval('mp_route_version_seq'), now(), NULL) "
+      + "ON CONFLICT (name) DO UPDATE SET definition = EXCLUDED.definition, enabled = EXCLUDED.enabled, "
+      + "version = EXCLUDED.version, updated_at = now(), deleted_at = NULL "
+      + "RETURNING version, NOT EXISTS (SELECT 1 FROM previous WHERE deleted_at IS NULL) AS created";
+
+  public static final String DELETE_ROUTE = "UPDATE mp_route SET deleted_at = now(), "
+      + "version = nextval('mp_route_version_seq') WHERE name = $1 AND deleted_at IS NULL RETURNING version";
+
+  public static final String SELECT_ROUTES = "SELECT name, definition::text AS definition, version FROM mp_route "
+      + "WHERE deleted_at IS NULL ORDER BY name";
+
+  public static final String SELECT_ROUTE = "SELECT name, definition::text AS definition, version FROM mp_route "
+      + "WHERE name = $1 AND deleted_at IS NULL";
+
+  /** Moves whenever any route is created, changed or deleted. */
+  public static final String SELECT_ROUTES_VERSION = "SELECT coalesce(max(version), 0) FROM mp_route";
+
   public static final String PING = "SELECT 1";
 }
