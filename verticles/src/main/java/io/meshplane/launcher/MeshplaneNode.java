@@ -11,6 +11,7 @@ import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.kafka.KafkaProbe;
 import io.meshplane.kafka.KafkaSender;
 import io.meshplane.outbox.OutboxRelayVerticle;
+import io.meshplane.routing.RouterVerticle;
 import io.meshplane.storage.SchemaMigrator;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
@@ -26,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One Meshplane node: migrates the schema, joins the Hazelcast cluster, creates the Kafka producer, then deploys the
- * outbox relay and one HTTP verticle per event loop. {@link #stop()} undoes it in reverse: stop accepting and drain
+ * outbox relay, the event router and one HTTP verticle per event loop. {@link #stop()} undoes it in reverse: stop accepting and drain
  * in-flight requests, stop the relay, flush the producer, leave the cluster, close Vert.x.
  */
 public final class MeshplaneNode {
@@ -38,6 +39,7 @@ public final class MeshplaneNode {
   private HazelcastInstance hazelcast;
   private KafkaSender kafka;
   private KafkaProbe kafkaProbe;
+  private RouterVerticle router;
   private int httpPort;
 
   private MeshplaneNode(MeshplaneConfig config, Vertx vertx) {
@@ -86,9 +88,12 @@ public final class MeshplaneNode {
         .compose(clients -> {
           vertx.eventBus().registerDefaultCodec(CloudEvent.class, new CloudEventMessageCodec());
           NodeResources resources = new NodeResources(hazelcast, new SingleFlight<>(), kafka, kafkaProbe);
+          router = new RouterVerticle(config, hazelcast, resources.singleFlight(), kafka);
           return vertx.deployVerticle(new OutboxRelayVerticle(config, kafka))
               .onSuccess(deploymentIds::add)
-              .compose(relay -> vertx.deployVerticle(() -> {
+              .compose(relay -> vertx.deployVerticle(router))
+              .onSuccess(deploymentIds::add)
+              .compose(routing -> vertx.deployVerticle(() -> {
                 HttpApiVerticle verticle = new HttpApiVerticle(config, resources);
                 first.compareAndSet(null, verticle);
                 return verticle;
@@ -137,6 +142,10 @@ public final class MeshplaneNode {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  public RouterVerticle router() {
+    return router;
   }
 
   public HazelcastInstance hazelcast() {
