@@ -47,6 +47,8 @@ final class ConsumerLoop implements Runnable {
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         // topics created after subscribing (a new rule's source) are found within seconds, not minutes
         ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000,
+        // subscribing must not create topics: that is the producers' (or the operators') business
+        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
         ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.topics = topics;

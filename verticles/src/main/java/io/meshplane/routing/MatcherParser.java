@@ -106,7 +106,8 @@ final class MatcherParser {
   private static Operator operator(String location, Object value) {
     Operator operator = value instanceof String name ? Operator.fromWireName(name) : null;
     if (operator == null) {
-      throw refused(location, (value == null ? "is required" : "is not an operator") + "; one of " + OPERATORS);
+      throw refused(location, (value == null ? "is required" : "'" + value + "' is not an operator") + "; one of "
+          + OPERATORS);
     }
     return operator;
   }

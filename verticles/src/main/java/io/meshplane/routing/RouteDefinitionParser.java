@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Parses, validates and compiles the body of {@code PUT /v1/routes/{name}}; every refusal is a 400 problem whose
- * reason names the field, e.g. {@code 'match.all[1].op' is not an operator}.
+ * reason names the field, e.g. {@code 'match.all[1].op' 'like' is not an operator}.
  */
 public final class RouteDefinitionParser {
   static final int MAX_DESCRIPTION = 1024;

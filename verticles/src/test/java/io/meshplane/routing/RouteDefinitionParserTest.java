@@ -135,7 +135,7 @@ class RouteDefinitionParserTest {
 
   @Test
   void refusesBadConditions() {
-    assertMatch("{\"attr\":\"type\",\"op\":\"like\",\"value\":\"t\"}", "'match.op' is not an operator; one of eq,");
+    assertMatch("{\"attr\":\"type\",\"op\":\"like\",\"value\":\"t\"}", "'match.op' 'like' is not an operator; one of eq,");
     assertMatch("{\"attr\":\"type\",\"value\":\"t\"}", "'match.op' is required");
     assertMatch("{\"attr\":\"type\",\"op\":\"eq\"}", "'match.value' is required for 'eq'");
     assertMatch("{\"attr\":\"type\",\"op\":\"eq\",\"value\":null}", "'match.value' must not be null");
@@ -181,7 +181,7 @@ class RouteDefinitionParserTest {
     assertMatch("{\"not\":[]}", "'match.not' must be a JSON object");
     assertMatch("{\"all\":[{\"path\":\"$.a\",\"op\":\"exists\"}],\"any\":[]}", "'match' must hold 'all' alone");
     assertMatch("{\"all\":[{\"path\":\"$.a\",\"op\":\"exists\"},{\"any\":[{\"path\":\"$.b\",\"op\":\"nope\"}]}]}",
-        "'match.all[1].any[0].op' is not an operator");
+        "'match.all[1].any[0].op' 'nope' is not an operator");
 
     String leaf = "{\"path\":\"$.a\",\"op\":\"exists\"}";
     assertThat(TestRoutes.matching(nest(leaf, MatcherParser.MAX_DEPTH - 1))).isNotNull();
