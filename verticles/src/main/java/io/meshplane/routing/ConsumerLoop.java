@@ -85,6 +85,7 @@ final class ConsumerLoop implements Runnable {
       LOG.error("router consumer stopped", e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
+      LOG.info("router consumer left the group");
     }
   }
 

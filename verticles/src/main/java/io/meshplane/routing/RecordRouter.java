@@ -9,6 +9,7 @@ import io.meshplane.config.RouterConfig;
 import io.meshplane.kafka.KafkaSender;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
@@ -25,9 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Routes a polled batch: records of one partition one after another (their order is kept), partitions side by side.
- * Each record ends delivered by every matching route, counted as unmatched, or in the dead-letter topic after its
- * retries; the returned future completes only then, so offsets committed after it never skip a record.
+ * Routes a polled batch. Within a partition, records are sent in their order — a record's sends are issued only after
+ * the previous record's — but their acknowledgements are awaited together, so the broker's round trips overlap;
+ * partitions go side by side. Each record ends delivered by every matching route, counted as unmatched, or in the
+ * dead-letter topic after its retries; the returned future completes only then, so offsets committed after it never
+ * skip a record. A retried delivery is sent again after later records: order holds for records that succeed first time.
  */
 final class RecordRouter {
   private static final Logger LOG = LoggerFactory.getLogger(RecordRouter.class);
@@ -62,48 +65,69 @@ final class RecordRouter {
     }
     List<Future<Void>> partitions = new ArrayList<>(byPartition.size());
     for (List<ConsumerRecord<byte[], byte[]>> records : byPartition.values()) {
-      Future<Void> chain = Future.succeededFuture();
-      for (ConsumerRecord<byte[], byte[]> record : records) {
-        chain = chain.compose(v -> routeOne(record));
-      }
-      partitions.add(chain);
+      partitions.add(routePartition(records));
     }
     return Future.all(partitions).mapEmpty();
   }
 
-  private Future<Void> routeOne(ConsumerRecord<byte[], byte[]> record) {
+  private Future<Void> routePartition(List<ConsumerRecord<byte[], byte[]>> records) {
+    List<Future<Void>> outcomes = new ArrayList<>(records.size());
+    Future<Void> issued = Future.succeededFuture();
+    for (ConsumerRecord<byte[], byte[]> record : records) {
+      issued = issued.compose(v -> {
+        Promise<Void> sent = Promise.promise();
+        outcomes.add(routeOne(record, sent));
+        return sent.future();
+      });
+    }
+    return issued.compose(v -> Future.all(outcomes).mapEmpty());
+  }
+
+  /** {@code sent} completes once the record's first sends are issued; the result, once they are all settled. */
+  private Future<Void> routeOne(ConsumerRecord<byte[], byte[]> record, Promise<Void> sent) {
     CloudEvent event;
     try {
       event = KafkaBinaryCodec.fromRecord(record.headers(), record.value());
     } catch (CodecException e) {
       // a record that does not decode never will: no retries
-      return deadLetter(record, null, e, 1);
+      return issuing(sent, deadLetter(record, null, e, 1));
     }
     CloudEventView view = new CloudEventView(event);
     List<CompiledRoute> routes = registry.table().matching(record.topic(), view);
     if (routes.isEmpty()) {
       stats.unmatched.increment();
-      return kafka.unmatchedTopic() == null ? Future.succeededFuture()
-          : untilSent(record, () -> forward(kafka.unmatchedTopic(), record, record.value()), 1);
+      return issuing(sent, kafka.unmatchedTopic() == null ? Future.succeededFuture()
+          : untilSent(record, () -> forward(kafka.unmatchedTopic(), record, record.value()), 1));
     }
     List<Future<Void>> deliveries = new ArrayList<>(routes.size());
+    List<Future<Void>> firstSends = new ArrayList<>(routes.size());
     for (CompiledRoute route : routes) {
-      deliveries.add(withRetries(() -> deliver(route, record, view), 1)
+      Promise<Void> routeSent = Promise.promise();
+      firstSends.add(routeSent.future());
+      deliveries.add(withRetries(() -> deliver(route, record, view, routeSent), 1)
           .onSuccess(v -> stats.routed.increment())
           .recover(e -> deadLetter(record, route.name(), e, 1)));
     }
+    Future.join(firstSends).onComplete(v -> sent.tryComplete());
     return Future.all(deliveries).mapEmpty();
   }
 
-  private Future<Void> deliver(CompiledRoute route, ConsumerRecord<byte[], byte[]> record, CloudEventView view) {
+  private static Future<Void> issuing(Promise<Void> sent, Future<Void> outcome) {
+    sent.tryComplete();
+    return outcome;
+  }
+
+  private Future<Void> deliver(CompiledRoute route, ConsumerRecord<byte[], byte[]> record, CloudEventView view,
+      Promise<Void> sent) {
     Future<byte[]> payload = route.transforms().isEmpty() && route.enrich().isEmpty()
         ? Future.succeededFuture(record.value())
         : rewrite(route, view.data());
-    return payload.compose(bytes -> {
+    return payload.onFailure(e -> sent.tryComplete()).compose(bytes -> {
       List<Future<?>> sends = new ArrayList<>(route.to().size());
       for (String topic : route.to()) {
         sends.add(forward(topic, record, bytes));
       }
+      sent.tryComplete();
       return Future.all(sends).mapEmpty();
     });
   }
