@@ -32,7 +32,20 @@ kafka_up() {
   exit 1
 }
 
+# Writes need a bearer token; locally they are signed with a development secret made once (scripts/dev-token.sh mints).
+dev_secret() {
+  mkdir -p run
+  if [ ! -s run/dev-jwt-secret ]; then
+    head -c 48 /dev/urandom | base64 | tr -d '\n/+=' >run/dev-jwt-secret
+  fi
+  cat run/dev-jwt-secret
+}
+
 scripts/services.sh up
+if [ -z "${MESHPLANE_AUTH_JWT_SECRET:-}${MESHPLANE_AUTH_JWT_PUBLIC_KEY:-}${MESHPLANE_AUTH_JWT_JWKS_FILE:-}" ]; then
+  MESHPLANE_AUTH_JWT_SECRET="$(dev_secret)"
+  export MESHPLANE_AUTH_JWT_SECRET
+fi
 if [ -z "${MESHPLANE_KAFKA_BOOTSTRAP:-}" ]; then
   kafka_up
 fi

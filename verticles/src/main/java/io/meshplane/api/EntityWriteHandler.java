@@ -22,7 +22,7 @@ final class EntityWriteHandler {
     String id = EntityIds.require(ctx.pathParam("id"));
     Preconditions preconditions = preconditions(ctx);
     EntityInput input = EntityInputParser.parse(id, ctx.body().buffer());
-    writer.upsert(id, input, preconditions, null)
+    writer.upsert(id, input, preconditions, AccessControl.actor(ctx))
         .onSuccess(result -> ctx.response()
             .setStatusCode(result.created() ? 201 : 200)
             .putHeader(Headers.ETAG, ETags.of(result.version()))
@@ -34,7 +34,7 @@ final class EntityWriteHandler {
 
   void delete(RoutingContext ctx) {
     String id = EntityIds.require(ctx.pathParam("id"));
-    writer.delete(id, preconditions(ctx), null)
+    writer.delete(id, preconditions(ctx), AccessControl.actor(ctx))
         .onSuccess(version -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

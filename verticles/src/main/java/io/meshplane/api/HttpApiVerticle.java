@@ -13,11 +13,13 @@ import io.meshplane.routing.RouteStore;
 import io.meshplane.storage.PgClients;
 import io.meshplane.storage.SqlQueries;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
 import java.util.List;
@@ -78,22 +80,26 @@ public final class HttpApiVerticle extends VerticleBase {
     HealthHandler health = new HealthHandler(readiness);
     EventIngressHandler ingress = new EventIngressHandler(node.kafka(), config.kafka().ingressTopic(), context);
     BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes());
+    AccessControl access = new AccessControl(vertx, config.auth());
+    Handler<RoutingContext> readers = access.forReads();
+    Handler<RoutingContext> catalogWriters = access.requireScope(Scopes.CATALOG_WRITE);
 
     Router router = Router.router(vertx);
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
-    router.get("/v1/entities").handler(reads::getBatch);
-    router.get("/v1/entities/:id/history").handler(historyHandler::get);
-    router.get("/v1/entities/:id").handler(reads::getOne);
-    router.put("/v1/entities/:id").handler(body).handler(writes::put);
-    router.delete("/v1/entities/:id").handler(writes::delete);
-    router.post("/v1/events").handler(body).handler(ingress::post);
-    router.get("/v1/routes").handler(routes::list);
-    router.get("/v1/routes/:name").handler(routes::get);
-    router.put("/v1/routes/:name").handler(body).handler(routes::put);
-    router.delete("/v1/routes/:name").handler(routes::delete);
+    router.get("/v1/entities").handler(readers).handler(reads::getBatch);
+    router.get("/v1/entities/:id/history").handler(readers).handler(historyHandler::get);
+    router.get("/v1/entities/:id").handler(readers).handler(reads::getOne);
+    router.put("/v1/entities/:id").handler(body).handler(catalogWriters).handler(writes::put);
+    router.delete("/v1/entities/:id").handler(catalogWriters).handler(writes::delete);
+    router.post("/v1/events").handler(body).handler(access.requireScope(Scopes.EVENTS_PUBLISH)).handler(ingress::post);
+    Handler<RoutingContext> routeAdmins = access.requireScope(Scopes.ROUTES_ADMIN);
+    router.get("/v1/routes").handler(readers).handler(routes::list);
+    router.get("/v1/routes/:name").handler(readers).handler(routes::get);
+    router.put("/v1/routes/:name").handler(body).handler(routeAdmins).handler(routes::put);
+    router.delete("/v1/routes/:name").handler(routeAdmins).handler(routes::delete);
     router.route().failureHandler(ProblemResponder::handleFailure);
-    for (int status : new int[] {400, 404, 405, 413, 415}) {
+    for (int status : new int[] {400, 401, 403, 404, 405, 413, 415}) {
       router.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemResponder.forStatus(status, null)));
     }
     return router;

@@ -50,7 +50,8 @@ final class ProblemResponder {
           failure.toString());
       return ProblemException.unavailable("a backing service is unavailable; retry later").problem();
     }
-    if (failure == null) {
+    if (failure == null || (ctx.statusCode() >= 400 && ctx.statusCode() < 500)) {
+      // a handler failed the request with a client status (e.g. 403 from the token check) and its own exception
       return forStatus(ctx.statusCode(), null);
     }
     LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), failure);
@@ -60,6 +61,9 @@ final class ProblemResponder {
   static Problem forStatus(int status, String detail) {
     return switch (status) {
       case 400 -> ProblemException.badRequest(detail == null ? "the request is malformed" : detail).problem();
+      case 401 -> Problem.of(401, "unauthorized", "Unauthorized",
+          "a valid bearer token is required (Authorization: Bearer <JWT>)");
+      case 403 -> Problem.of(403, "forbidden", "Forbidden", "the token lacks the scope this call needs");
       case 404 -> ProblemException.notFound(detail == null ? "no such resource" : detail).problem();
       case 405 -> Problem.of(405, "method-not-allowed", "Method not allowed",
           "this resource does not support the method");

@@ -10,7 +10,8 @@ public record MeshplaneConfig(
     CacheConfig cache,
     KafkaConfig kafka,
     OutboxConfig outbox,
-    RouterConfig router) {
+    RouterConfig router,
+    AuthConfig auth) {
 
   static MeshplaneConfig from(ConfigValues values) {
     return new MeshplaneConfig(
@@ -22,6 +23,7 @@ public record MeshplaneConfig(
         CacheConfig.from(values),
         KafkaConfig.from(values),
         OutboxConfig.from(values),
-        RouterConfig.from(values));
+        RouterConfig.from(values),
+        AuthConfig.from(values));
   }
 }

@@ -13,9 +13,17 @@ public final class Http {
   private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final String base;
+  private final String token;
 
+  /** A client that presents a token with every scope. */
   public Http(int port) {
+    this(port, TestTokens.all());
+  }
+
+  /** {@code token} null sends no Authorization header. */
+  public Http(int port, String token) {
     this.base = "http://127.0.0.1:" + port;
+    this.token = token;
   }
 
   public HttpResponse<String> get(String path, String... headers) {
@@ -42,6 +50,9 @@ public final class Http {
 
   private HttpRequest.Builder request(String path, String... headers) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
     if (headers.length > 0) {
       builder.headers(headers);
     }

@@ -37,6 +37,7 @@ public final class TestNode implements AutoCloseable {
     settings.put("node.event-loops", "2");
     settings.put("node.max-event-loop-execute-ms", Integer.toString(MAX_EVENT_LOOP_EXECUTE_MS));
     settings.put("node.shutdown-grace-ms", "2000");
+    settings.put("auth.jwt.secret", TestTokens.SECRET);
     settings.put("kafka.bootstrap", TestKafka.bootstrapServers());
     settings.put("kafka.changes-topic", TestKafka.uniqueTopic("changes"));
     settings.put("kafka.ingress-topic", TestKafka.uniqueTopic("ingress"));
