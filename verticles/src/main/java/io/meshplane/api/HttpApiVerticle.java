@@ -111,7 +111,7 @@ public final class HttpApiVerticle extends VerticleBase {
             .map(rows -> new JsonObject())),
         new Check("redis", false, () -> l2.ping().map(ok -> new JsonObject())),
         new Check("hazelcast", true, () -> Future.succeededFuture(hazelcastStatus(hazelcast))),
-        new Check("kafka", false, () -> node.kafkaProbe().probe(context))),
+        new Check("kafka", false, () -> node.kafkaAdmin().probe(context))),
         READINESS_TIMEOUT_MS);
   }
 

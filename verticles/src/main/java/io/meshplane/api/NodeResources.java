@@ -3,7 +3,7 @@ package io.meshplane.api;
 import com.hazelcast.core.HazelcastInstance;
 import io.meshplane.cache.Lookup;
 import io.meshplane.cache.SingleFlight;
-import io.meshplane.kafka.KafkaProbe;
+import io.meshplane.kafka.KafkaAdmin;
 import io.meshplane.kafka.KafkaSender;
 
 /**
@@ -11,4 +11,4 @@ import io.meshplane.kafka.KafkaSender;
  * Kafka producer and the broker probe.
  */
 public record NodeResources(HazelcastInstance hazelcast, SingleFlight<String, Lookup> singleFlight,
-    KafkaSender kafka, KafkaProbe kafkaProbe) {}
+    KafkaSender kafka, KafkaAdmin kafkaAdmin) {}

@@ -38,7 +38,7 @@ public record AuthConfig(
           "no token key configured: set auth.jwt.secret, auth.jwt.public-key or auth.jwt.jwks-file");
     }
     return new AuthConfig(secret.isEmpty() ? null : secret, publicKey, jwks, blankToNull(v.string("auth.jwt.issuer")),
-        blankToNull(v.string("auth.jwt.audience")), bool(v, "auth.reads"));
+        blankToNull(v.string("auth.jwt.audience")), v.bool("auth.reads"));
   }
 
   @Override
@@ -76,14 +76,6 @@ public record AuthConfig(
     } catch (IOException e) {
       throw new ConfigException(key, "cannot read " + path);
     }
-  }
-
-  private static boolean bool(ConfigValues v, String key) {
-    String text = v.string(key).trim();
-    if (!text.equals("true") && !text.equals("false")) {
-      throw new ConfigException(key, "expected true or false, got '" + text + "'");
-    }
-    return Boolean.parseBoolean(text);
   }
 
   private static String blankToNull(String text) {

@@ -40,6 +40,14 @@ final class ConfigValues {
     return value;
   }
 
+  boolean bool(String key) {
+    String text = string(key).trim();
+    if (!text.equals("true") && !text.equals("false")) {
+      throw new ConfigException(key, "expected true or false, got '" + text + "'");
+    }
+    return Boolean.parseBoolean(text);
+  }
+
   int port(String key) {
     return integer(key, 0, 65535);
   }

@@ -8,7 +8,7 @@ import io.meshplane.cluster.HazelcastMember;
 import io.meshplane.codecs.cloudevents.CloudEvent;
 import io.meshplane.codecs.cloudevents.CloudEventMessageCodec;
 import io.meshplane.config.MeshplaneConfig;
-import io.meshplane.kafka.KafkaProbe;
+import io.meshplane.kafka.KafkaAdmin;
 import io.meshplane.kafka.KafkaSender;
 import io.meshplane.outbox.OutboxRelayVerticle;
 import io.meshplane.routing.RouterVerticle;
@@ -38,7 +38,7 @@ public final class MeshplaneNode {
   private final List<String> deploymentIds = new ArrayList<>();
   private HazelcastInstance hazelcast;
   private KafkaSender kafka;
-  private KafkaProbe kafkaProbe;
+  private KafkaAdmin kafkaAdmin;
   private RouterVerticle router;
   private int httpPort;
 
@@ -81,13 +81,16 @@ public final class MeshplaneNode {
           hazelcast = member;
           return vertx.executeBlocking(() -> {
             kafka = KafkaSender.create(config.kafka(), "meshplane-" + member.getCluster().getLocalMember().getUuid());
-            kafkaProbe = KafkaProbe.create(config.kafka());
+            kafkaAdmin = KafkaAdmin.create(config.kafka());
+            if (config.kafka().createTopics()) {
+              kafkaAdmin.createMissingTopics(config.kafka());
+            }
             return null;
           });
         })
         .compose(clients -> {
           vertx.eventBus().registerDefaultCodec(CloudEvent.class, new CloudEventMessageCodec());
-          NodeResources resources = new NodeResources(hazelcast, new SingleFlight<>(), kafka, kafkaProbe);
+          NodeResources resources = new NodeResources(hazelcast, new SingleFlight<>(), kafka, kafkaAdmin);
           router = new RouterVerticle(config, hazelcast, resources.singleFlight(), kafka);
           return vertx.deployVerticle(new OutboxRelayVerticle(config, kafka))
               .onSuccess(deploymentIds::add)
@@ -133,8 +136,8 @@ public final class MeshplaneNode {
       if (kafka != null) {
         kafka.close();
       }
-      if (kafkaProbe != null) {
-        kafkaProbe.close();
+      if (kafkaAdmin != null) {
+        kafkaAdmin.close();
       }
       return null;
     }).eventually(() -> hazelcast == null ? Future.succeededFuture() : HazelcastMember.stop(vertx, hazelcast));

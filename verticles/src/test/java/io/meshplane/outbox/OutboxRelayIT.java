@@ -39,6 +39,9 @@ class OutboxRelayIT {
       List<ConsumerRecord<byte[], byte[]>> records = reader.readAtLeast(expected, BOUND);
 
       assertInPerEntityOrder(records, Map.of("urn:outbox:a", 6L, "urn:outbox:b", 6L));
+      // the node created the topic at start-up with the configured partition count
+      assertThat(TopicReader.partitions(TestKafka.bootstrapServers(), topic))
+          .isEqualTo(fixture.node().config().kafka().topicPartitions());
       ConsumerRecord<byte[], byte[]> created = records.stream()
           .filter(r -> "urn:outbox:a@1".equals(TopicReader.header(r, "ce_id"))).findFirst().orElseThrow();
       assertThat(new String(created.key(), StandardCharsets.UTF_8)).isEqualTo("urn:outbox:a");

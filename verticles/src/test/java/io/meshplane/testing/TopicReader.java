@@ -46,12 +46,22 @@ public final class TopicReader implements AutoCloseable {
 
   /** The total number of records in the topic now (sum of end offsets). */
   public static long size(String bootstrap, String topic) {
-    try (KafkaConsumer<byte[], byte[]> probe = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<byte[], byte[]> probe = probe(bootstrap)) {
       List<TopicPartition> partitions = probe.partitionsFor(topic, Duration.ofSeconds(10)).stream()
           .map(info -> new TopicPartition(topic, info.partition())).toList();
       return probe.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().mapToLong(Long::longValue).sum();
     }
+  }
+
+  public static int partitions(String bootstrap, String topic) {
+    try (KafkaConsumer<byte[], byte[]> probe = probe(bootstrap)) {
+      return probe.partitionsFor(topic, Duration.ofSeconds(10)).size();
+    }
+  }
+
+  private static KafkaConsumer<byte[], byte[]> probe(String bootstrap) {
+    return new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
   }
 
   public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
