@@ -15,13 +15,16 @@ import io.meshplane.storage.SqlQueries;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.sqlclient.Pool;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,12 +34,15 @@ import java.util.concurrent.TimeUnit;
  */
 public final class HttpApiVerticle extends VerticleBase {
   private static final long READINESS_TIMEOUT_MS = 2000;
+  private static final String OPENAPI_DOCUMENT = "openapi.yaml";
+  private static final CharSequence YAML = HttpHeaders.createOptimized("application/yaml");
 
   private final MeshplaneConfig config;
   private final NodeResources node;
   private CacheClients clients;
   private Pool writer;
   private HttpServer server;
+  private Router router;
 
   public HttpApiVerticle(MeshplaneConfig config, NodeResources node) {
     this.config = config;
@@ -48,7 +54,7 @@ public final class HttpApiVerticle extends VerticleBase {
     clients = CacheClients.open(vertx, context, config, node.hazelcast(), node.singleFlight());
     writer = PgClients.writerPool(vertx, config.pg());
     RouteStore routes = new RouteStore(writer);
-    Router router = router(clients.cache(), new EntityWriter(writer, clients.cache()),
+    router = router(clients.cache(), new EntityWriter(writer, clients.cache()),
         new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
         readiness(clients.l2(), node.hazelcast()));
     server = vertx.createHttpServer(new HttpServerOptions()
@@ -57,7 +63,10 @@ public final class HttpApiVerticle extends VerticleBase {
         .setCompressionSupported(false)
         .setMaxInitialLineLength(8192)
         .setMaxHeaderSize(16384));
-    return server.requestHandler(router).listen();
+    return vertx.fileSystem().readFile(OPENAPI_DOCUMENT)
+        .onSuccess(document -> router.get("/" + OPENAPI_DOCUMENT).handler(ctx -> ctx.response()
+            .putHeader(Headers.CONTENT_TYPE, YAML).end(document)))
+        .compose(document -> server.requestHandler(router).listen());
   }
 
   @Override
@@ -65,6 +74,19 @@ public final class HttpApiVerticle extends VerticleBase {
     Future<Void> drained = server == null ? Future.succeededFuture()
         : server.shutdown(config.node().shutdownGraceMs(), TimeUnit.MILLISECONDS);
     return drained.eventually(() -> Future.join(clients.close(), writer.close()));
+  }
+
+  /** Every route served, as {@code METHOD /path/{param}}: what the API document must describe. */
+  public List<String> routes() {
+    List<String> routes = new ArrayList<>();
+    for (Route route : router.getRoutes()) {
+      if (route.getPath() == null || route.methods() == null) {
+        continue;
+      }
+      String path = route.getPath().replaceAll(":([A-Za-z]+)", "{$1}");
+      route.methods().forEach(method -> routes.add(method.name() + " " + path));
+    }
+    return routes;
   }
 
   /** The port actually bound (differs from the configured one when that is 0). */

@@ -41,6 +41,7 @@ public final class MeshplaneNode {
   private KafkaAdmin kafkaAdmin;
   private RouterVerticle router;
   private int httpPort;
+  private HttpApiVerticle http;
 
   private MeshplaneNode(MeshplaneConfig config, Vertx vertx) {
     this.config = config;
@@ -104,7 +105,8 @@ public final class MeshplaneNode {
         })
         .map(id -> {
           deploymentIds.add(id);
-          httpPort = first.get().actualPort();
+          http = first.get();
+          httpPort = http.actualPort();
           LOG.info("Meshplane node up: HTTP on port {}, {} event loops, Hazelcast cluster '{}' with {} member(s)",
               httpPort, instances, config.hazelcast().clusterName(), hazelcast.getCluster().getMembers().size());
           return this;
@@ -145,6 +147,11 @@ public final class MeshplaneNode {
 
   public int httpPort() {
     return httpPort;
+  }
+
+  /** The HTTP routes served, as {@code METHOD /path/{param}}. */
+  public List<String> httpRoutes() {
+    return http.routes();
   }
 
   public RouterVerticle router() {
