@@ -23,6 +23,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class HttpApiVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
-    clients = CacheClients.open(vertx, context, config, node.hazelcast(), node.singleFlight());
+    clients = CacheClients.open(vertx, context, config, node.hazelcast(), node.singleFlight(), node.cacheMetrics());
     writer = PgClients.writerPool(vertx, config.pg());
     RouteStore routes = new RouteStore(writer);
     router = router(clients.cache(), new EntityWriter(writer, clients.cache()),
@@ -109,6 +110,7 @@ public final class HttpApiVerticle extends VerticleBase {
     Router router = Router.router(vertx);
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
+    router.get("/metrics").handler(PrometheusScrapingHandler.create(node.registry()));
     router.get("/v1/entities").handler(readers).handler(reads::getBatch);
     router.get("/v1/entities/:id/history").handler(readers).handler(historyHandler::get);
     router.get("/v1/entities/:id").handler(readers).handler(reads::getOne);

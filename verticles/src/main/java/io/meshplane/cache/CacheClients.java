@@ -18,7 +18,7 @@ import io.vertx.sqlclient.SqlClient;
 public record CacheClients(SqlClient reader, Redis redis, L2EntityCache l2, TieredEntityCache cache) {
 
   public static CacheClients open(Vertx vertx, Context context, MeshplaneConfig config, HazelcastInstance hazelcast,
-      SingleFlight<String, Lookup> singleFlight) {
+      SingleFlight<String, Lookup> singleFlight, CacheMetrics metrics) {
     SqlClient reader = PgClients.pipelinedReader(vertx, config.pg());
     Redis redis = Redis.createClient(vertx, new RedisOptions()
         .setConnectionString(config.redis().url())
@@ -27,7 +27,7 @@ public record CacheClients(SqlClient reader, Redis redis, L2EntityCache l2, Tier
     L2EntityCache l2 = new L2EntityCache(redis, config.redis());
     L1EntityCache l1 = new L1EntityCache(hazelcast.getMap(HazelcastMember.ENTITY_MAP), context);
     TieredEntityCache cache = new TieredEntityCache(l1, l2, new PgEntitySource(reader), singleFlight, context,
-        config.cache());
+        config.cache(), metrics);
     return new CacheClients(reader, redis, l2, cache);
   }
 

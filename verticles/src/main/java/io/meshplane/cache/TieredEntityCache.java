@@ -26,9 +26,10 @@ public final class TieredEntityCache {
   private final Context context;
   private final long negativeTtlMs;
   private final long l2TtlMs;
+  private final CacheMetrics metrics;
 
   public TieredEntityCache(L1EntityCache l1, L2EntityCache l2, EntitySource l3,
-      SingleFlight<String, Lookup> singleFlight, Context context, CacheConfig config) {
+      SingleFlight<String, Lookup> singleFlight, Context context, CacheConfig config, CacheMetrics metrics) {
     this.l1 = l1;
     this.l2 = l2;
     this.l3 = l3;
@@ -36,12 +37,14 @@ public final class TieredEntityCache {
     this.context = context;
     this.negativeTtlMs = config.negativeTtlMs();
     this.l2TtlMs = config.l2TtlSeconds() * 1000L;
+    this.metrics = metrics;
   }
 
   public Future<Lookup> get(String id) {
     return l1Get(id).compose(hit -> hit != null
         ? Future.succeededFuture(new Lookup(hit, Tier.L1))
-        : singleFlight.run(id, context, () -> loadBelowL1(id)));
+        : singleFlight.run(id, context, () -> loadBelowL1(id)))
+        .onSuccess(metrics::answered);
   }
 
   /** Looks up many ids with one call per tier; the result keeps the order of {@code ids}. */
@@ -58,7 +61,7 @@ public final class TieredEntityCache {
         }
       }
       return l1Misses.isEmpty() ? Future.succeededFuture(found) : loadAllBelowL1(l1Misses, found);
-    });
+    }).onSuccess(lookups -> lookups.values().forEach(metrics::answered));
   }
 
   /**

@@ -3,6 +3,8 @@ package io.meshplane.launcher;
 import com.hazelcast.core.HazelcastInstance;
 import io.meshplane.api.HttpApiVerticle;
 import io.meshplane.api.NodeResources;
+import io.meshplane.cache.CacheMetrics;
+import io.meshplane.cache.Lookup;
 import io.meshplane.cache.SingleFlight;
 import io.meshplane.cluster.HazelcastMember;
 import io.meshplane.codecs.cloudevents.CloudEvent;
@@ -10,9 +12,11 @@ import io.meshplane.codecs.cloudevents.CloudEventMessageCodec;
 import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.kafka.KafkaAdmin;
 import io.meshplane.kafka.KafkaSender;
+import io.meshplane.observability.NodeMetrics;
 import io.meshplane.outbox.OutboxRelayVerticle;
 import io.meshplane.routing.RouterVerticle;
 import io.meshplane.storage.SchemaMigrator;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -35,6 +39,7 @@ public final class MeshplaneNode {
 
   private final MeshplaneConfig config;
   private final Vertx vertx;
+  private final NodeMetrics metrics;
   private final List<String> deploymentIds = new ArrayList<>();
   private HazelcastInstance hazelcast;
   private KafkaSender kafka;
@@ -43,13 +48,16 @@ public final class MeshplaneNode {
   private int httpPort;
   private HttpApiVerticle http;
 
-  private MeshplaneNode(MeshplaneConfig config, Vertx vertx) {
+  private MeshplaneNode(MeshplaneConfig config, Vertx vertx, NodeMetrics metrics) {
     this.config = config;
     this.vertx = vertx;
+    this.metrics = metrics;
   }
 
   public static Future<MeshplaneNode> start(MeshplaneConfig config) {
-    Vertx vertx = Vertx.vertx(new VertxOptions()
+    NodeMetrics metrics = new NodeMetrics();
+    Vertx vertx = Vertx.builder().with(new VertxOptions()
+        .setMetricsOptions(metrics.vertxOptions())
         .setEventLoopPoolSize(config.node().effectiveEventLoops())
         .setMaxEventLoopExecuteTime(config.node().maxEventLoopExecuteMs())
         .setMaxEventLoopExecuteTimeUnit(TimeUnit.MILLISECONDS)
@@ -58,8 +66,10 @@ public final class MeshplaneNode {
         .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
         // with the stack of the blocked thread from the first report on, so the culprit is named
         .setWarningExceptionTime(config.node().maxEventLoopExecuteMs())
-        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS));
-    MeshplaneNode node = new MeshplaneNode(config, vertx);
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS))
+        .withMetrics(metrics.vertxMetrics())
+        .build();
+    MeshplaneNode node = new MeshplaneNode(config, vertx, metrics);
     Promise<MeshplaneNode> started = Promise.promise();
     node.boot().onComplete(booted -> {
       if (booted.succeeded()) {
@@ -91,9 +101,13 @@ public final class MeshplaneNode {
         })
         .compose(clients -> {
           vertx.eventBus().registerDefaultCodec(CloudEvent.class, new CloudEventMessageCodec());
-          NodeResources resources = new NodeResources(hazelcast, new SingleFlight<>(), kafka, kafkaAdmin);
-          router = new RouterVerticle(config, hazelcast, resources.singleFlight(), kafka);
-          return vertx.deployVerticle(new OutboxRelayVerticle(config, kafka))
+          SingleFlight<String, Lookup> singleFlight = new SingleFlight<>();
+          NodeResources resources = new NodeResources(hazelcast, singleFlight, kafka, kafkaAdmin, metrics.registry(),
+              new CacheMetrics(metrics.registry(), singleFlight));
+          Gauge.builder("meshplane.cluster.members", hazelcast, h -> h.getCluster().getMembers().size())
+              .description("members of this node's Hazelcast cluster").register(metrics.registry());
+          router = new RouterVerticle(config, resources);
+          return vertx.deployVerticle(new OutboxRelayVerticle(config, kafka, metrics.registry()))
               .onSuccess(deploymentIds::add)
               .compose(relay -> vertx.deployVerticle(router))
               .onSuccess(deploymentIds::add)

@@ -5,6 +5,9 @@ import io.meshplane.config.OutboxConfig;
 import io.meshplane.kafka.KafkaSender;
 import io.meshplane.storage.PgClients;
 import io.meshplane.storage.SqlQueries;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.pgclient.PgConnection;
@@ -12,6 +15,8 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.Tuple;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,14 +34,21 @@ public final class OutboxRelayVerticle extends VerticleBase {
 
   private final MeshplaneConfig config;
   private final KafkaSender sender;
+  private final Counter published;
+  private final Timer publishLag;
   private Pool pool;
   private PgConnection lockConnection;
   private long backoffMs;
   private boolean stopping;
 
-  public OutboxRelayVerticle(MeshplaneConfig config, KafkaSender sender) {
+  public OutboxRelayVerticle(MeshplaneConfig config, KafkaSender sender, MeterRegistry registry) {
     this.config = config;
     this.sender = sender;
+    this.published = Counter.builder("meshplane.outbox.published")
+        .description("outbox rows the broker acknowledged").register(registry);
+    this.publishLag = Timer.builder("meshplane.outbox.publish.lag")
+        .description("from a change's commit to the broker's acknowledgement of its event")
+        .publishPercentiles(0.5, 0.99).register(registry);
   }
 
   @Override
@@ -108,7 +120,11 @@ public final class OutboxRelayVerticle extends VerticleBase {
     List<Future<?>> acks = new ArrayList<>(rows.size());
     List<Long> ids = new ArrayList<>(rows.size());
     for (Row row : rows) {
-      acks.add(sender.send(context, ChangeEvents.toRecord(config.kafka().changesTopic(), row)));
+      Instant committed = row.getOffsetDateTime("created_at").toInstant();
+      acks.add(sender.send(context, ChangeEvents.toRecord(config.kafka().changesTopic(), row)).onSuccess(ack -> {
+        published.increment();
+        publishLag.record(Duration.between(committed, Instant.now()));
+      }));
       ids.add(row.getLong("id"));
     }
     return Future.all(acks)

@@ -1,5 +1,7 @@
 package io.meshplane.routing;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.LongAdder;
 
 /** What became of every record the router read: each is counted exactly once per outcome it reached. */
@@ -24,5 +26,20 @@ public final class RouterStats {
 
   public long deadLettered() {
     return deadLettered.sum();
+  }
+
+  /** Exposes the counts as {@code meshplane_router_records_total{outcome=…}}. */
+  void register(MeterRegistry registry) {
+    outcome(registry, "routed", routed);
+    outcome(registry, "unmatched", unmatched);
+    outcome(registry, "retried", retried);
+    outcome(registry, "dead_lettered", deadLettered);
+  }
+
+  private static void outcome(MeterRegistry registry, String outcome, LongAdder count) {
+    FunctionCounter.builder("meshplane.router.records", count, LongAdder::sum)
+        .description("records the router read, by what became of them")
+        .tag("outcome", outcome)
+        .register(registry);
   }
 }

@@ -1,11 +1,8 @@
 package io.meshplane.routing;
 
-import com.hazelcast.core.HazelcastInstance;
+import io.meshplane.api.NodeResources;
 import io.meshplane.cache.CacheClients;
-import io.meshplane.cache.Lookup;
-import io.meshplane.cache.SingleFlight;
 import io.meshplane.config.MeshplaneConfig;
-import io.meshplane.kafka.KafkaSender;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -25,29 +22,25 @@ public final class RouterVerticle extends VerticleBase {
   private static final long STOP_TIMEOUT_MS = 15_000;
 
   private final MeshplaneConfig config;
-  private final HazelcastInstance hazelcast;
-  private final SingleFlight<String, Lookup> singleFlight;
-  private final KafkaSender sender;
+  private final NodeResources node;
   private final RouterStats stats = new RouterStats();
   private CacheClients clients;
   private RouteRegistry registry;
   private ConsumerLoop loop;
   private Thread loopThread;
 
-  public RouterVerticle(MeshplaneConfig config, HazelcastInstance hazelcast, SingleFlight<String, Lookup> singleFlight,
-      KafkaSender sender) {
+  public RouterVerticle(MeshplaneConfig config, NodeResources node) {
     this.config = config;
-    this.hazelcast = hazelcast;
-    this.singleFlight = singleFlight;
-    this.sender = sender;
+    this.node = node;
   }
 
   @Override
   public Future<?> start() {
-    clients = CacheClients.open(vertx, context, config, hazelcast, singleFlight);
+    clients = CacheClients.open(vertx, context, config, node.hazelcast(), node.singleFlight(), node.cacheMetrics());
+    stats.register(node.registry());
     registry = new RouteRegistry(new RouteStore(clients.reader()),
         Set.of(config.kafka().ingressTopic()));
-    RecordRouter router = new RecordRouter(vertx, context, registry, clients.cache(), sender, config.kafka(),
+    RecordRouter router = new RecordRouter(vertx, context, registry, clients.cache(), node.kafka(), config.kafka(),
         config.router(), stats);
     return registry.refresh().onSuccess(loaded -> {
       vertx.setPeriodic(config.router().refreshIntervalMs(), id -> registry.refresh()

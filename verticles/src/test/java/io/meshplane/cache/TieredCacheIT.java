@@ -11,6 +11,7 @@ import io.meshplane.testing.RedisProcess;
 import io.meshplane.testing.NodeFixture;
 import io.meshplane.testing.Poll;
 import io.meshplane.testing.TestNode;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -160,7 +161,7 @@ class TieredCacheIT {
         Promise.promise(), Promise.promise());
     context.runOnContext(v -> {
       TieredEntityCache cache = new TieredEntityCache(l1(context), l2(), counting, flight, context,
-          node.config().cache());
+          node.config().cache(), new CacheMetrics(new SimpleMeterRegistry(), flight));
       results.forEach(result -> cache.get(id).onComplete(result));
       release.complete();
     });
@@ -202,7 +203,9 @@ class TieredCacheIT {
   }
 
   private static TieredEntityCache cacheOver(EntitySource source, Context context) {
-    return new TieredEntityCache(l1(context), l2(), source, new SingleFlight<>(), context, node.config().cache());
+    SingleFlight<String, Lookup> flight = new SingleFlight<>();
+    return new TieredEntityCache(l1(context), l2(), source, flight, context, node.config().cache(),
+        new CacheMetrics(new SimpleMeterRegistry(), flight));
   }
 
   private static L1EntityCache l1(Context context) {
