@@ -47,7 +47,12 @@ public final class HazelcastMember {
     JoinConfig join = config.getNetworkConfig().getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
-    join.getTcpIpConfig().setEnabled(true).setMembers(hazelcast.members());
+    if (hazelcast.kubernetesServiceDns() != null) {
+      // DNS lookup of the headless Service: needs no Kubernetes API access, so no RBAC
+      join.getKubernetesConfig().setEnabled(true).setProperty("service-dns", hazelcast.kubernetesServiceDns());
+    } else {
+      join.getTcpIpConfig().setEnabled(true).setMembers(hazelcast.members());
+    }
     config.getMapConfig(ENTITY_MAP).setEvictionConfig(new EvictionConfig()
         .setEvictionPolicy(EvictionPolicy.LRU)
         .setMaxSizePolicy(MaxSizePolicy.PER_NODE)

@@ -3,8 +3,11 @@ package io.meshplane.config;
 import java.util.Arrays;
 import java.util.List;
 
-/** The embedded Hazelcast member that holds the clustered L1 map. An empty member list forms a cluster alone. */
-public record HazelcastConfig(String clusterName, List<String> members, int port) {
+/**
+ * The embedded Hazelcast member that holds the clustered L1 map. Peers come from the Kubernetes headless Service when
+ * {@code kubernetesServiceDns} is set, else from the member list; an empty list forms a cluster alone.
+ */
+public record HazelcastConfig(String clusterName, List<String> members, int port, String kubernetesServiceDns) {
 
   static HazelcastConfig from(ConfigValues v) {
     List<String> members = Arrays.stream(v.string("hazelcast.members").split(","))
@@ -17,6 +20,8 @@ public record HazelcastConfig(String clusterName, List<String> members, int port
         throw new ConfigException("hazelcast.members", "expected host:port, got '" + member + "'");
       }
     }
-    return new HazelcastConfig(v.nonBlank("hazelcast.cluster-name"), members, v.integer("hazelcast.port", 1, 65535));
+    String serviceDns = v.string("hazelcast.kubernetes-service-dns").trim();
+    return new HazelcastConfig(v.nonBlank("hazelcast.cluster-name"), members, v.integer("hazelcast.port", 1, 65535),
+        serviceDns.isEmpty() ? null : serviceDns);
   }
 }
