@@ -6,6 +6,7 @@ import io.meshplane.catalog.EntityInput;
 import io.meshplane.catalog.EntityInputParser;
 import io.meshplane.catalog.EntityWriter;
 import io.meshplane.catalog.Preconditions;
+import io.meshplane.observability.Tracing;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -22,7 +23,7 @@ final class EntityWriteHandler {
     String id = EntityIds.require(ctx.pathParam("id"));
     Preconditions preconditions = preconditions(ctx);
     EntityInput input = EntityInputParser.parse(id, ctx.body().buffer());
-    writer.upsert(id, input, preconditions, AccessControl.actor(ctx))
+    writer.upsert(id, input, preconditions, AccessControl.actor(ctx), Tracing.currentTraceparent())
         .onSuccess(result -> ctx.response()
             .setStatusCode(result.created() ? 201 : 200)
             .putHeader(Headers.ETAG, ETags.of(result.version()))
@@ -34,7 +35,7 @@ final class EntityWriteHandler {
 
   void delete(RoutingContext ctx) {
     String id = EntityIds.require(ctx.pathParam("id"));
-    writer.delete(id, preconditions(ctx), AccessControl.actor(ctx))
+    writer.delete(id, preconditions(ctx), AccessControl.actor(ctx), Tracing.currentTraceparent())
         .onSuccess(version -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
   }

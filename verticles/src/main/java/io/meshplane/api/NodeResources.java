@@ -6,11 +6,13 @@ import io.meshplane.cache.Lookup;
 import io.meshplane.cache.SingleFlight;
 import io.meshplane.kafka.KafkaAdmin;
 import io.meshplane.kafka.KafkaSender;
+import io.meshplane.observability.Tracing;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * What every verticle instance of a node shares: the Hazelcast member, the node-wide single-flight table, the Kafka
- * producer and admin client, and the metrics registry with the read path's meters.
+ * producer and admin client, the metrics registry with the read path's meters, and the tracer.
  */
 public record NodeResources(HazelcastInstance hazelcast, SingleFlight<String, Lookup> singleFlight,
-    KafkaSender kafka, KafkaAdmin kafkaAdmin, PrometheusMeterRegistry registry, CacheMetrics cacheMetrics) {}
+    KafkaSender kafka, KafkaAdmin kafkaAdmin, PrometheusMeterRegistry registry, CacheMetrics cacheMetrics,
+    Tracing tracing) {}

@@ -27,7 +27,9 @@ public final class EntityWriter {
     this.cache = cache;
   }
 
-  public Future<WriteResult> upsert(String id, EntityInput input, Preconditions preconditions, String actor) {
+  /** {@code traceparent}: the W3C trace of the request, carried by the event-log and outbox rows (may be null). */
+  public Future<WriteResult> upsert(String id, EntityInput input, Preconditions preconditions, String actor,
+      String traceparent) {
     return pool.withTransaction(conn -> lockAndRead(conn, id).compose(current -> {
       boolean exists = current != null && !EntityRows.isTombstone(current);
       preconditions.check(current == null ? 0 : current.getLong("version"), exists);
@@ -42,7 +44,8 @@ public final class EntityWriter {
             }
             byte[] json = EntityRows.toCacheEntry(stored).json();
             EntityChangeKind kind = exists ? EntityChangeKind.UPDATED : EntityChangeKind.CREATED;
-            return record(conn, id, kind, stored.getLong("version"), exists ? jsonOf(current) : null, json, actor)
+            return record(conn, id, kind, stored.getLong("version"), exists ? jsonOf(current) : null, json,
+                new Origin(actor, traceparent))
                 .map(new WriteResult(json, stored.getLong("version"), !exists, true));
           });
     })).compose(result -> result.changed()
@@ -51,7 +54,7 @@ public final class EntityWriter {
   }
 
   /** Tombstones the entity; answers the tombstone's version. */
-  public Future<Long> delete(String id, Preconditions preconditions, String actor) {
+  public Future<Long> delete(String id, Preconditions preconditions, String actor, String traceparent) {
     return pool.withTransaction(conn -> lockAndRead(conn, id).compose(current -> {
       if (current == null || EntityRows.isTombstone(current)) {
         throw ProblemException.notFound("entity '" + id + "' does not exist");
@@ -59,7 +62,8 @@ public final class EntityWriter {
       preconditions.check(current.getLong("version"), true);
       return conn.preparedQuery(SqlQueries.TOMBSTONE_ENTITY).execute(Tuple.of(id)).compose(rows -> {
         long version = first(rows).getLong("version");
-        return record(conn, id, EntityChangeKind.DELETED, version, jsonOf(current), null, actor).map(version);
+        return record(conn, id, EntityChangeKind.DELETED, version, jsonOf(current), null,
+            new Origin(actor, traceparent)).map(version);
       });
     })).compose(version -> cache.publish(id, CachedEntity.tombstone(version)).map(version));
   }
@@ -87,13 +91,21 @@ public final class EntityWriter {
 
   /** The event-log and outbox rows of one change, sent together on the transaction's connection. */
   private static Future<Void> record(SqlConnection conn, String id, EntityChangeKind kind, long version,
-      byte[] before, byte[] after, String actor) {
+      byte[] before, byte[] after, Origin origin) {
     Future<RowSet<Row>> event = conn.preparedQuery(SqlQueries.INSERT_EVENT)
-        .execute(Tuple.of(id, kind.eventLogKind(), version, text(before), text(after), actor, null));
+        .execute(Tuple.of(id, kind.eventLogKind(), version, text(before), text(after), origin.actor(),
+            origin.traceId()));
     Future<RowSet<Row>> outbox = conn.preparedQuery(SqlQueries.INSERT_OUTBOX)
         .execute(Tuple.of(id, kind.cloudEventType(), version, version - 1, text(after != null ? after : before),
-            null));
+            origin.traceparent()));
     return Future.all(event, outbox).mapEmpty();
+  }
+
+  /** Who made a change and in which trace: the event log keeps the trace id, the outbox the whole traceparent. */
+  private record Origin(String actor, String traceparent) {
+    String traceId() {
+      return traceparent == null ? null : traceparent.split("-")[1];
+    }
   }
 
   private static Tuple entityTuple(String id, EntityInput input) {

@@ -13,15 +13,22 @@ import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.kafka.KafkaAdmin;
 import io.meshplane.kafka.KafkaSender;
 import io.meshplane.observability.NodeMetrics;
+import io.meshplane.observability.OpenTelemetryFromEnvironment;
 import io.meshplane.outbox.OutboxRelayVerticle;
 import io.meshplane.routing.RouterVerticle;
+import io.meshplane.observability.Tracing;
 import io.meshplane.storage.SchemaMigrator;
 import io.micrometer.core.instrument.Gauge;
+import io.opentelemetry.api.OpenTelemetry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.tracing.opentelemetry.OpenTelemetryOptions;
+import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
+import java.io.Closeable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -40,6 +47,7 @@ public final class MeshplaneNode {
   private final MeshplaneConfig config;
   private final Vertx vertx;
   private final NodeMetrics metrics;
+  private final OpenTelemetry openTelemetry;
   private final List<String> deploymentIds = new ArrayList<>();
   private HazelcastInstance hazelcast;
   private KafkaSender kafka;
@@ -48,15 +56,22 @@ public final class MeshplaneNode {
   private int httpPort;
   private HttpApiVerticle http;
 
-  private MeshplaneNode(MeshplaneConfig config, Vertx vertx, NodeMetrics metrics) {
+  private MeshplaneNode(MeshplaneConfig config, Vertx vertx, NodeMetrics metrics, OpenTelemetry openTelemetry) {
     this.config = config;
     this.vertx = vertx;
     this.metrics = metrics;
+    this.openTelemetry = openTelemetry;
   }
 
+  /** Starts a node; with {@code tracing.enabled}, spans go where the standard OTEL_* settings say. */
   public static Future<MeshplaneNode> start(MeshplaneConfig config) {
+    return start(config, config.node().tracing() ? OpenTelemetryFromEnvironment.create() : OpenTelemetry.noop());
+  }
+
+  /** Starts a node that traces into {@code openTelemetry} when {@code tracing.enabled} is set. */
+  public static Future<MeshplaneNode> start(MeshplaneConfig config, OpenTelemetry openTelemetry) {
     NodeMetrics metrics = new NodeMetrics();
-    Vertx vertx = Vertx.builder().with(new VertxOptions()
+    VertxOptions options = new VertxOptions()
         .setMetricsOptions(metrics.vertxOptions())
         .setEventLoopPoolSize(config.node().effectiveEventLoops())
         .setMaxEventLoopExecuteTime(config.node().maxEventLoopExecuteMs())
@@ -66,10 +81,14 @@ public final class MeshplaneNode {
         .setBlockedThreadCheckIntervalUnit(TimeUnit.MILLISECONDS)
         // with the stack of the blocked thread from the first report on, so the culprit is named
         .setWarningExceptionTime(config.node().maxEventLoopExecuteMs())
-        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS))
-        .withMetrics(metrics.vertxMetrics())
-        .build();
-    MeshplaneNode node = new MeshplaneNode(config, vertx, metrics);
+        .setWarningExceptionTimeUnit(TimeUnit.MILLISECONDS);
+    VertxBuilder builder = Vertx.builder().withMetrics(metrics.vertxMetrics());
+    if (config.node().tracing()) {
+      options.setTracingOptions(new OpenTelemetryOptions());
+      builder.withTracer(new OpenTelemetryTracingFactory(openTelemetry));
+    }
+    Vertx vertx = builder.with(options).build();
+    MeshplaneNode node = new MeshplaneNode(config, vertx, metrics, openTelemetry);
     Promise<MeshplaneNode> started = Promise.promise();
     node.boot().onComplete(booted -> {
       if (booted.succeeded()) {
@@ -103,11 +122,11 @@ public final class MeshplaneNode {
           vertx.eventBus().registerDefaultCodec(CloudEvent.class, new CloudEventMessageCodec());
           SingleFlight<String, Lookup> singleFlight = new SingleFlight<>();
           NodeResources resources = new NodeResources(hazelcast, singleFlight, kafka, kafkaAdmin, metrics.registry(),
-              new CacheMetrics(metrics.registry(), singleFlight));
+              new CacheMetrics(metrics.registry(), singleFlight), new Tracing(openTelemetry));
           Gauge.builder("meshplane.cluster.members", hazelcast, h -> h.getCluster().getMembers().size())
               .description("members of this node's Hazelcast cluster").register(metrics.registry());
           router = new RouterVerticle(config, resources);
-          return vertx.deployVerticle(new OutboxRelayVerticle(config, kafka, metrics.registry()))
+          return vertx.deployVerticle(new OutboxRelayVerticle(config, resources))
               .onSuccess(deploymentIds::add)
               .compose(relay -> vertx.deployVerticle(router))
               .onSuccess(deploymentIds::add)
@@ -154,6 +173,9 @@ public final class MeshplaneNode {
       }
       if (kafkaAdmin != null) {
         kafkaAdmin.close();
+      }
+      if (openTelemetry instanceof Closeable sdk) {
+        sdk.close(); // flushes the spans still queued for export
       }
       return null;
     }).eventually(() -> hazelcast == null ? Future.succeededFuture() : HazelcastMember.stop(vertx, hazelcast));

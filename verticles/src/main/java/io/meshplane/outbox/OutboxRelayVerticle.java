@@ -2,12 +2,16 @@ package io.meshplane.outbox;
 
 import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.config.OutboxConfig;
+import io.meshplane.api.NodeResources;
 import io.meshplane.kafka.KafkaSender;
+import io.meshplane.observability.Tracing;
 import io.meshplane.storage.PgClients;
 import io.meshplane.storage.SqlQueries;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.pgclient.PgConnection;
@@ -19,6 +23,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +39,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
 
   private final MeshplaneConfig config;
   private final KafkaSender sender;
+  private final Tracing tracing;
   private final Counter published;
   private final Timer publishLag;
   private Pool pool;
@@ -41,9 +47,11 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private long backoffMs;
   private boolean stopping;
 
-  public OutboxRelayVerticle(MeshplaneConfig config, KafkaSender sender, MeterRegistry registry) {
+  public OutboxRelayVerticle(MeshplaneConfig config, NodeResources node) {
+    MeterRegistry registry = node.registry();
     this.config = config;
-    this.sender = sender;
+    this.sender = node.kafka();
+    this.tracing = node.tracing();
     this.published = Counter.builder("meshplane.outbox.published")
         .description("outbox rows the broker acknowledged").register(registry);
     this.publishLag = Timer.builder("meshplane.outbox.publish.lag")
@@ -121,9 +129,18 @@ public final class OutboxRelayVerticle extends VerticleBase {
     List<Long> ids = new ArrayList<>(rows.size());
     for (Row row : rows) {
       Instant committed = row.getOffsetDateTime("created_at").toInstant();
-      acks.add(sender.send(context, ChangeEvents.toRecord(config.kafka().changesTopic(), row)).onSuccess(ack -> {
-        published.increment();
-        publishLag.record(Duration.between(committed, Instant.now()));
+      ProducerRecord<byte[], byte[]> record = ChangeEvents.toRecord(config.kafka().changesTopic(), row);
+      // the change's trace goes on through the broker: this hop's span becomes the record's traceparent
+      Span span = tracing.startSend("publish " + record.topic(), row.getString("trace_id"));
+      tracing.inject(span, record.headers());
+      acks.add(sender.send(context, record).onComplete(ack -> {
+        if (ack.succeeded()) {
+          published.increment();
+          publishLag.record(Duration.between(committed, Instant.now()));
+        } else {
+          span.setStatus(StatusCode.ERROR, ack.cause().getMessage());
+        }
+        span.end();
       }));
       ids.add(row.getLong("id"));
     }

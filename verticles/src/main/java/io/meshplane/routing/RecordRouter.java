@@ -7,6 +7,9 @@ import io.meshplane.codecs.cloudevents.KafkaBinaryCodec;
 import io.meshplane.config.KafkaConfig;
 import io.meshplane.config.RouterConfig;
 import io.meshplane.kafka.KafkaSender;
+import io.meshplane.observability.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -41,17 +44,19 @@ final class RecordRouter {
   private final RouteRegistry registry;
   private final TieredEntityCache cache;
   private final KafkaSender sender;
+  private final Tracing tracing;
   private final KafkaConfig kafka;
   private final RouterConfig config;
   private final RouterStats stats;
 
   RecordRouter(Vertx vertx, Context context, RouteRegistry registry, TieredEntityCache cache, KafkaSender sender,
-      KafkaConfig kafka, RouterConfig config, RouterStats stats) {
+      Tracing tracing, KafkaConfig kafka, RouterConfig config, RouterStats stats) {
     this.vertx = vertx;
     this.context = context;
     this.registry = registry;
     this.cache = cache;
     this.sender = sender;
+    this.tracing = tracing;
     this.kafka = kafka;
     this.config = config;
     this.stats = stats;
@@ -85,28 +90,33 @@ final class RecordRouter {
 
   /** {@code sent} completes once the record's first sends are issued; the result, once they are all settled. */
   private Future<Void> routeOne(ConsumerRecord<byte[], byte[]> record, Promise<Void> sent) {
+    Span span = tracing.startReceive("route " + record.topic(), record.headers());
+    return routeOne(record, sent, span).onComplete(done -> span.end());
+  }
+
+  private Future<Void> routeOne(ConsumerRecord<byte[], byte[]> record, Promise<Void> sent, Span span) {
     CloudEvent event;
     try {
       event = KafkaBinaryCodec.fromRecord(record.headers(), record.value());
     } catch (CodecException e) {
       // a record that does not decode never will: no retries
-      return issuing(sent, deadLetter(record, null, e, 1));
+      return issuing(sent, deadLetter(record, null, e, span));
     }
     CloudEventView view = new CloudEventView(event);
     List<CompiledRoute> routes = registry.table().matching(record.topic(), view);
     if (routes.isEmpty()) {
       stats.unmatched.increment();
       return issuing(sent, kafka.unmatchedTopic() == null ? Future.succeededFuture()
-          : untilSent(record, () -> forward(kafka.unmatchedTopic(), record, record.value()), 1));
+          : untilSent(record, () -> forward(kafka.unmatchedTopic(), record, record.value(), span), 1));
     }
     List<Future<Void>> deliveries = new ArrayList<>(routes.size());
     List<Future<Void>> firstSends = new ArrayList<>(routes.size());
     for (CompiledRoute route : routes) {
       Promise<Void> routeSent = Promise.promise();
       firstSends.add(routeSent.future());
-      deliveries.add(withRetries(() -> deliver(route, record, view, routeSent), 1)
+      deliveries.add(withRetries(() -> deliver(route, record, view, routeSent, span), 1)
           .onSuccess(v -> stats.routed.increment())
-          .recover(e -> deadLetter(record, route.name(), e, 1)));
+          .recover(e -> deadLetter(record, route.name(), e, span)));
     }
     Future.join(firstSends).onComplete(v -> sent.tryComplete());
     return Future.all(deliveries).mapEmpty();
@@ -118,14 +128,14 @@ final class RecordRouter {
   }
 
   private Future<Void> deliver(CompiledRoute route, ConsumerRecord<byte[], byte[]> record, CloudEventView view,
-      Promise<Void> sent) {
+      Promise<Void> sent, Span span) {
     Future<byte[]> payload = route.transforms().isEmpty() && route.enrich().isEmpty()
         ? Future.succeededFuture(record.value())
         : rewrite(route, view.data());
     return payload.onFailure(e -> sent.tryComplete()).compose(bytes -> {
       List<Future<?>> sends = new ArrayList<>(route.to().size());
       for (String topic : route.to()) {
-        sends.add(forward(topic, record, bytes));
+        sends.add(forward(topic, record, bytes, span));
       }
       sent.tryComplete();
       return Future.all(sends).mapEmpty();
@@ -153,9 +163,11 @@ final class RecordRouter {
     });
   }
 
-  private Future<Void> forward(String topic, ConsumerRecord<byte[], byte[]> record, byte[] value) {
-    return sender.send(context, new ProducerRecord<>(topic, null, record.key(), value,
-        new RecordHeaders(record.headers().toArray()))).mapEmpty();
+  /** Sends {@code value} with the record's key and headers; the trace's current hop becomes the router's span. */
+  private Future<Void> forward(String topic, ConsumerRecord<byte[], byte[]> record, byte[] value, Span span) {
+    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
+    tracing.inject(span, headers);
+    return sender.send(context, new ProducerRecord<>(topic, null, record.key(), value, headers)).mapEmpty();
   }
 
   private Future<Void> withRetries(Supplier<Future<Void>> attempt, int number) {
@@ -170,14 +182,13 @@ final class RecordRouter {
   }
 
   /** The last resort may not fail: it is retried until the broker takes it, holding the partition meanwhile. */
-  private Future<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, String route, Throwable error, int attempt) {
-    if (attempt == 1) {
-      stats.deadLettered.increment();
-      LOG.warn("record {}-{}@{} goes to {} (route {}): {}", record.topic(), record.partition(), record.offset(),
-          kafka.dlqTopic(), route, error.getMessage());
-    }
+  private Future<Void> deadLetter(ConsumerRecord<byte[], byte[]> record, String route, Throwable error, Span span) {
+    stats.deadLettered.increment();
+    span.setStatus(StatusCode.ERROR, String.valueOf(error.getMessage()));
+    LOG.warn("record {}-{}@{} goes to {} (route {}): {}", record.topic(), record.partition(), record.offset(),
+        kafka.dlqTopic(), route, error.getMessage());
     return untilSent(record, () -> sender.send(context, DeadLetters.of(kafka.dlqTopic(), record, route, error))
-        .mapEmpty(), attempt);
+        .mapEmpty(), 1);
   }
 
   private Future<Void> untilSent(ConsumerRecord<byte[], byte[]> record, Supplier<Future<Void>> send, int attempt) {

@@ -40,8 +40,8 @@ public final class RouterVerticle extends VerticleBase {
     stats.register(node.registry());
     registry = new RouteRegistry(new RouteStore(clients.reader()),
         Set.of(config.kafka().ingressTopic()));
-    RecordRouter router = new RecordRouter(vertx, context, registry, clients.cache(), node.kafka(), config.kafka(),
-        config.router(), stats);
+    RecordRouter router = new RecordRouter(vertx, context, registry, clients.cache(), node.kafka(), node.tracing(),
+        config.kafka(), config.router(), stats);
     return registry.refresh().onSuccess(loaded -> {
       vertx.setPeriodic(config.router().refreshIntervalMs(), id -> registry.refresh()
           .onFailure(e -> LOG.warn("routing rules not refreshed: {}", e.toString())));

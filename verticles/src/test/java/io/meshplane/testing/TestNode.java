@@ -5,6 +5,7 @@ import io.meshplane.cluster.HazelcastMember;
 import io.meshplane.config.ConfigLoader;
 import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.launcher.MeshplaneNode;
+import io.opentelemetry.api.OpenTelemetry;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -47,8 +48,13 @@ public final class TestNode implements AutoCloseable {
   }
 
   public static TestNode start(Map<String, String> settings) {
+    return start(settings, OpenTelemetry.noop());
+  }
+
+  /** A node tracing into {@code openTelemetry} (when the settings enable tracing). */
+  public static TestNode start(Map<String, String> settings, OpenTelemetry openTelemetry) {
     MeshplaneConfig config = ConfigLoader.load(null, Map.of(), Map.of(), settings);
-    MeshplaneNode node = Await.result(MeshplaneNode.start(config));
+    MeshplaneNode node = Await.result(MeshplaneNode.start(config, openTelemetry));
     return new TestNode(node, config);
   }
 
