@@ -23,6 +23,7 @@ import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.TimeoutHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
 import java.util.ArrayList;
@@ -108,6 +109,7 @@ public final class HttpApiVerticle extends VerticleBase {
     Handler<RoutingContext> catalogWriters = access.requireScope(Scopes.CATALOG_WRITE);
 
     Router router = Router.router(vertx);
+    router.route("/v1/*").handler(TimeoutHandler.create(config.http().requestTimeoutMs(), 503));
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(node.registry()));
@@ -123,7 +125,7 @@ public final class HttpApiVerticle extends VerticleBase {
     router.put("/v1/routes/:name").handler(body).handler(routeAdmins).handler(routes::put);
     router.delete("/v1/routes/:name").handler(routeAdmins).handler(routes::delete);
     router.route().failureHandler(ProblemResponder::handleFailure);
-    for (int status : new int[] {400, 401, 403, 404, 405, 413, 415}) {
+    for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 503}) {
       router.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemResponder.forStatus(status, null)));
     }
     return router;

@@ -23,6 +23,9 @@ final class ProblemResponder {
 
   static void send(RoutingContext ctx, Problem problem) {
     HttpServerResponse response = ctx.response();
+    if (response.ended()) {
+      return; // answered already (e.g. by the request timeout); the late outcome has nowhere to go
+    }
     if (response.headWritten()) {
       ctx.request().connection().close();
       return;
@@ -70,6 +73,8 @@ final class ProblemResponder {
       case 413 -> Problem.of(413, "payload-too-large", "Content too large",
           "the request body exceeds the configured limit");
       case 415 -> Problem.of(415, "unsupported-media-type", "Unsupported media type", detail);
+      case 503 -> ProblemException.unavailable(detail == null
+          ? "a backing service did not answer in time; retry later" : detail).problem();
       default -> status >= 400 && status < 500
           ? Problem.of(status, "client-error", "Client error", detail)
           : Problem.of(500, "internal", "Internal server error", "the server failed; the error is logged");

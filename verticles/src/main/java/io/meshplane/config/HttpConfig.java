@@ -1,12 +1,13 @@
 package io.meshplane.config;
 
 /** The HTTP API listener. Port 0 binds a free port. */
-public record HttpConfig(String host, int port, int bodyLimitBytes) {
+public record HttpConfig(String host, int port, int bodyLimitBytes, int requestTimeoutMs) {
 
   static HttpConfig from(ConfigValues v) {
     return new HttpConfig(
         v.nonBlank("http.host"),
         v.port("http.port"),
-        v.integer("http.body-limit-bytes", 1024, 256 * 1024 * 1024));
+        v.integer("http.body-limit-bytes", 1024, 256 * 1024 * 1024),
+        v.integer("http.request-timeout-ms", 100, 600_000));
   }
 }
