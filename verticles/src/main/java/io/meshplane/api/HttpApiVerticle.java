@@ -116,14 +116,16 @@ public final class HttpApiVerticle extends VerticleBase {
     router.get("/v1/entities").handler(readers).handler(reads::getBatch);
     router.get("/v1/entities/:id/history").handler(readers).handler(historyHandler::get);
     router.get("/v1/entities/:id").handler(readers).handler(reads::getOne);
-    router.put("/v1/entities/:id").handler(body).handler(catalogWriters).handler(writes::put);
-    router.delete("/v1/entities/:id").handler(catalogWriters).handler(writes::delete);
-    router.post("/v1/events").handler(body).handler(access.requireScope(Scopes.EVENTS_PUBLISH)).handler(ingress::post);
+    Handler<RoutingContext> limit = node.writeLimiter();
+    router.put("/v1/entities/:id").handler(body).handler(catalogWriters).handler(limit).handler(writes::put);
+    router.delete("/v1/entities/:id").handler(catalogWriters).handler(limit).handler(writes::delete);
+    router.post("/v1/events").handler(body).handler(access.requireScope(Scopes.EVENTS_PUBLISH)).handler(limit)
+        .handler(ingress::post);
     Handler<RoutingContext> routeAdmins = access.requireScope(Scopes.ROUTES_ADMIN);
     router.get("/v1/routes").handler(readers).handler(routes::list);
     router.get("/v1/routes/:name").handler(readers).handler(routes::get);
-    router.put("/v1/routes/:name").handler(body).handler(routeAdmins).handler(routes::put);
-    router.delete("/v1/routes/:name").handler(routeAdmins).handler(routes::delete);
+    router.put("/v1/routes/:name").handler(body).handler(routeAdmins).handler(limit).handler(routes::put);
+    router.delete("/v1/routes/:name").handler(routeAdmins).handler(limit).handler(routes::delete);
     router.route().failureHandler(ProblemResponder::handleFailure);
     for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 503}) {
       router.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemResponder.forStatus(status, null)));

@@ -11,8 +11,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 
 /**
  * What every verticle instance of a node shares: the Hazelcast member, the node-wide single-flight table, the Kafka
- * producer and admin client, the metrics registry with the read path's meters, and the tracer.
+ * producer and admin client, the metrics registry with the read path's meters, the tracer and the per-client write
+ * rate limiter.
  */
 public record NodeResources(HazelcastInstance hazelcast, SingleFlight<String, Lookup> singleFlight,
     KafkaSender kafka, KafkaAdmin kafkaAdmin, PrometheusMeterRegistry registry, CacheMetrics cacheMetrics,
-    Tracing tracing) {}
+    Tracing tracing, WriteRateLimiter writeLimiter) {}

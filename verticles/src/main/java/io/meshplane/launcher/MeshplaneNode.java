@@ -3,6 +3,7 @@ package io.meshplane.launcher;
 import com.hazelcast.core.HazelcastInstance;
 import io.meshplane.api.HttpApiVerticle;
 import io.meshplane.api.NodeResources;
+import io.meshplane.api.WriteRateLimiter;
 import io.meshplane.cache.CacheMetrics;
 import io.meshplane.cache.Lookup;
 import io.meshplane.cache.SingleFlight;
@@ -122,7 +123,8 @@ public final class MeshplaneNode {
           vertx.eventBus().registerDefaultCodec(CloudEvent.class, new CloudEventMessageCodec());
           SingleFlight<String, Lookup> singleFlight = new SingleFlight<>();
           NodeResources resources = new NodeResources(hazelcast, singleFlight, kafka, kafkaAdmin, metrics.registry(),
-              new CacheMetrics(metrics.registry(), singleFlight), new Tracing(openTelemetry));
+              new CacheMetrics(metrics.registry(), singleFlight), new Tracing(openTelemetry),
+              new WriteRateLimiter(config.http().writesPerSecond()));
           Gauge.builder("meshplane.cluster.members", hazelcast, h -> h.getCluster().getMembers().size())
               .description("members of this node's Hazelcast cluster").register(metrics.registry());
           router = new RouterVerticle(config, resources);
