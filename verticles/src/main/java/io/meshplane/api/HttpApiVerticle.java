@@ -4,9 +4,11 @@ import com.hazelcast.core.HazelcastInstance;
 import io.meshplane.cache.CacheClients;
 import io.meshplane.cache.L2EntityCache;
 import io.meshplane.cache.TieredEntityCache;
+import io.meshplane.catalog.EdgeWriter;
 import io.meshplane.catalog.EntityWriter;
 import io.meshplane.catalog.EventLogReader;
 import io.meshplane.config.MeshplaneConfig;
+import io.meshplane.graph.GraphReader;
 import io.meshplane.health.Check;
 import io.meshplane.health.Readiness;
 import io.meshplane.routing.RouteStore;
@@ -58,6 +60,7 @@ public final class HttpApiVerticle extends VerticleBase {
     RouteStore routes = new RouteStore(writer);
     router = router(clients.cache(), new EntityWriter(writer, clients.cache()),
         new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
+        new GraphHandler(new EdgeWriter(writer), new GraphReader(clients.reader(), config.cache().lineageNodeLimit())),
         readiness(clients.l2(), node.hazelcast()));
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.http().host())
@@ -97,7 +100,7 @@ public final class HttpApiVerticle extends VerticleBase {
   }
 
   private Router router(TieredEntityCache cache, EntityWriter entityWriter, EventLogReader history,
-      RouteAdminHandler routes, Readiness readiness) {
+      RouteAdminHandler routes, GraphHandler graph, Readiness readiness) {
     EntityReadHandler reads = new EntityReadHandler(cache);
     EntityWriteHandler writes = new EntityWriteHandler(entityWriter);
     EntityHistoryHandler historyHandler = new EntityHistoryHandler(history);
@@ -115,10 +118,18 @@ public final class HttpApiVerticle extends VerticleBase {
     router.get("/metrics").handler(PrometheusScrapingHandler.create(node.registry()));
     router.get("/v1/entities").handler(readers).handler(reads::getBatch);
     router.get("/v1/entities/:id/history").handler(readers).handler(historyHandler::get);
+    router.get("/v1/entities/:id/relationships").handler(readers).handler(graph::relationships);
+    router.get("/v1/entities/:id/lineage").handler(readers).handler(graph::lineage);
     router.get("/v1/entities/:id").handler(readers).handler(reads::getOne);
     Handler<RoutingContext> limit = node.writeLimiter();
     router.put("/v1/entities/:id").handler(body).handler(catalogWriters).handler(limit).handler(writes::put);
     router.delete("/v1/entities/:id").handler(catalogWriters).handler(limit).handler(writes::delete);
+    router.put("/v1/relationships").handler(body).handler(catalogWriters).handler(limit)
+        .handler(graph::putRelationship);
+    router.delete("/v1/relationships").handler(body).handler(catalogWriters).handler(limit)
+        .handler(graph::deleteRelationship);
+    router.put("/v1/lineage").handler(body).handler(catalogWriters).handler(limit).handler(graph::putLineage);
+    router.delete("/v1/lineage").handler(body).handler(catalogWriters).handler(limit).handler(graph::deleteLineage);
     router.post("/v1/events").handler(body).handler(access.requireScope(Scopes.EVENTS_PUBLISH)).handler(limit)
         .handler(ingress::post);
     Handler<RoutingContext> routeAdmins = access.requireScope(Scopes.ROUTES_ADMIN);

@@ -16,6 +16,8 @@ final class ChangeEvents {
   static final String SOURCE = "/meshplane/catalog";
   static final String ENTITY_VERSION = "entityversion";
   static final String PREVIOUS_VERSION = "previousversion";
+  static final String CHANGE_NUMBER = "changenumber";
+  private static final String ENTITY_EVENT_PREFIX = "io.meshplane.entity.";
 
   private ChangeEvents() {}
 
@@ -29,10 +31,14 @@ final class ChangeEvents {
     String entityId = row.getString("aggregate_id");
     long version = row.getLong("version");
     String payload = row.getString("payload");
-    CloudEvent event = CloudEvent.of(entityId + "@" + version, SOURCE, row.getString("event_type"))
+    String type = row.getString("event_type");
+    // entity changes are numbered by the entity's version; relationship and lineage changes by their own sequence
+    boolean entityChange = type.startsWith(ENTITY_EVENT_PREFIX);
+    CloudEvent event = CloudEvent.of(entityChange ? entityId + "@" + version : entityId + "/" + type + "/" + version,
+            SOURCE, type)
         .withSubject(entityId)
         .withTime(DateTimeFormatter.ISO_INSTANT.format(row.getOffsetDateTime("created_at").toInstant()))
-        .withExtension(ENTITY_VERSION, Long.toString(version))
+        .withExtension(entityChange ? ENTITY_VERSION : CHANGE_NUMBER, Long.toString(version))
         .withExtension(CloudEvent.PARTITION_KEY, entityId);
     Long previous = row.getLong("previous_version");
     if (previous != null && previous > 0) {

@@ -57,6 +57,8 @@ public final class PgClients {
         .setPipeliningLimit(pg.pipeliningLimit())
         .setCachePreparedStatements(true)
         .addProperty("application_name", "meshplane")
-        .addProperty("statement_timeout", Integer.toString(pg.statementTimeoutMs()));
+        .addProperty("statement_timeout", Integer.toString(pg.statementTimeoutMs()))
+        // JIT compilation costs more than it saves on short OLTP statements (seconds, for the recursive lineage walk)
+        .addProperty("jit", "off");
   }
 }

@@ -75,5 +75,57 @@ public final class SqlQueries {
   /** Moves whenever any route is created, changed or deleted. */
   public static final String SELECT_ROUTES_VERSION = "SELECT coalesce(max(version), 0) FROM mp_route";
 
+  /** Which of the ids name live (not deleted) entities. */
+  public static final String SELECT_LIVE_IDS = "SELECT id FROM mp_entity WHERE id = ANY($1) AND deleted_at IS NULL";
+
+  public static final String NEXT_EDGE_CHANGE = "SELECT nextval('mp_edge_change_seq')";
+
+  /** Inserts or changes the properties; no row back means it existed with these properties already. */
+  public static final String UPSERT_RELATIONSHIP = "INSERT INTO mp_relationship (from_id, type, to_id, properties) "
+      + "VALUES ($1, $2, $3, $4::text::jsonb) ON CONFLICT (from_id, type, to_id) DO UPDATE "
+      + "SET properties = EXCLUDED.properties WHERE mp_relationship.properties IS DISTINCT FROM EXCLUDED.properties "
+      + "RETURNING (xmax = 0) AS created, created_at";
+
+  public static final String DELETE_RELATIONSHIP = "DELETE FROM mp_relationship WHERE from_id = $1 AND type = $2 "
+      + "AND to_id = $3 RETURNING properties::text AS properties";
+
+  private static final String RELATIONSHIP_COLUMNS = "SELECT from_id, type, to_id, properties::text AS properties, "
+      + "created_at FROM mp_relationship ";
+
+  /** $2 null = any type. */
+  public static final String SELECT_RELATIONSHIPS_OUT = RELATIONSHIP_COLUMNS
+      + "WHERE from_id = $1 AND ($2::text IS NULL OR type = $2) ORDER BY type, to_id LIMIT 1000";
+
+  public static final String SELECT_RELATIONSHIPS_IN = RELATIONSHIP_COLUMNS
+      + "WHERE to_id = $1 AND ($2::text IS NULL OR type = $2) ORDER BY type, from_id LIMIT 1000";
+
+  public static final String UPSERT_LINEAGE = "INSERT INTO mp_lineage (upstream_id, downstream_id, transformation, job) "
+      + "VALUES ($1, $2, $3, $4) ON CONFLICT (upstream_id, downstream_id) DO UPDATE "
+      + "SET transformation = EXCLUDED.transformation, job = EXCLUDED.job "
+      + "WHERE (mp_lineage.transformation, mp_lineage.job) IS DISTINCT FROM (EXCLUDED.transformation, EXCLUDED.job) "
+      + "RETURNING (xmax = 0) AS created";
+
+  public static final String DELETE_LINEAGE = "DELETE FROM mp_lineage WHERE upstream_id = $1 AND downstream_id = $2 "
+      + "RETURNING transformation";
+
+  /**
+   * Breadth-first walk of the lineage graph from $1 to depth $2 through live entities. UNION drops repeated (node,
+   * depth) pairs, so a cycle only repeats up to the depth bound; the outer LIMIT ($3) stops the walk early.
+   */
+  public static final String WALK_DOWNSTREAM = walk("upstream_id", "downstream_id");
+
+  public static final String WALK_UPSTREAM = walk("downstream_id", "upstream_id");
+
+  /** The edges among a set of nodes. */
+  public static final String SELECT_LINEAGE_AMONG = "SELECT upstream_id, downstream_id, transformation, job "
+      + "FROM mp_lineage WHERE upstream_id = ANY($1) AND downstream_id = ANY($1)";
+
+  private static String walk(String from, String to) {
+    return "WITH RECURSIVE walk(id, depth) AS (SELECT $1::text, 0 UNION "
+        + "SELECT l." + to + ", w.depth + 1 FROM walk w JOIN mp_lineage l ON l." + from + " = w.id "
+        + "JOIN mp_entity e ON e.id = l." + to + " AND e.deleted_at IS NULL WHERE w.depth < $2) "
+        + "SELECT w.id, w.depth, e.type, e.domain FROM walk w JOIN mp_entity e ON e.id = w.id LIMIT $3";
+  }
+
   public static final String PING = "SELECT 1";
 }

@@ -44,6 +44,12 @@ public final class Http {
     return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
+  /** DELETE with a JSON body, for resources named by their content (relationships, lineage edges). */
+  public HttpResponse<String> delete(String path, String body) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+  }
+
   public HttpResponse<String> delete(String path, String... headers) {
     return send(request(path, headers).DELETE());
   }
