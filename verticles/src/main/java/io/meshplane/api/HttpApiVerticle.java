@@ -18,6 +18,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
@@ -106,37 +107,35 @@ public final class HttpApiVerticle extends VerticleBase {
     EntityHistoryHandler historyHandler = new EntityHistoryHandler(history);
     HealthHandler health = new HealthHandler(readiness);
     EventIngressHandler ingress = new EventIngressHandler(node.kafka(), config.kafka().ingressTopic(), context);
-    BodyHandler body = BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes());
     AccessControl access = new AccessControl(vertx, config.auth());
-    Handler<RoutingContext> readers = access.forReads();
+    RouteChains chains = new RouteChains(
+        TimeoutHandler.create(config.http().requestTimeoutMs(), 503),
+        BodyHandler.create(false).setBodyLimit(config.http().bodyLimitBytes()),
+        access.forReads(),
+        node.writeLimiter());
     Handler<RoutingContext> catalogWriters = access.requireScope(Scopes.CATALOG_WRITE);
+    Handler<RoutingContext> routeAdmins = access.requireScope(Scopes.ROUTES_ADMIN);
 
     Router router = Router.router(vertx);
-    router.route("/v1/*").handler(TimeoutHandler.create(config.http().requestTimeoutMs(), 503));
     router.get("/health/live").handler(health::live);
     router.get("/health/ready").handler(health::ready);
     router.get("/metrics").handler(PrometheusScrapingHandler.create(node.registry()));
-    router.get("/v1/entities").handler(readers).handler(reads::getBatch);
-    router.get("/v1/entities/:id/history").handler(readers).handler(historyHandler::get);
-    router.get("/v1/entities/:id/relationships").handler(readers).handler(graph::relationships);
-    router.get("/v1/entities/:id/lineage").handler(readers).handler(graph::lineage);
-    router.get("/v1/entities/:id").handler(readers).handler(reads::getOne);
-    Handler<RoutingContext> limit = node.writeLimiter();
-    router.put("/v1/entities/:id").handler(body).handler(catalogWriters).handler(limit).handler(writes::put);
-    router.delete("/v1/entities/:id").handler(catalogWriters).handler(limit).handler(writes::delete);
-    router.put("/v1/relationships").handler(body).handler(catalogWriters).handler(limit)
-        .handler(graph::putRelationship);
-    router.delete("/v1/relationships").handler(body).handler(catalogWriters).handler(limit)
-        .handler(graph::deleteRelationship);
-    router.put("/v1/lineage").handler(body).handler(catalogWriters).handler(limit).handler(graph::putLineage);
-    router.delete("/v1/lineage").handler(body).handler(catalogWriters).handler(limit).handler(graph::deleteLineage);
-    router.post("/v1/events").handler(body).handler(access.requireScope(Scopes.EVENTS_PUBLISH)).handler(limit)
-        .handler(ingress::post);
-    Handler<RoutingContext> routeAdmins = access.requireScope(Scopes.ROUTES_ADMIN);
-    router.get("/v1/routes").handler(readers).handler(routes::list);
-    router.get("/v1/routes/:name").handler(readers).handler(routes::get);
-    router.put("/v1/routes/:name").handler(body).handler(routeAdmins).handler(limit).handler(routes::put);
-    router.delete("/v1/routes/:name").handler(routeAdmins).handler(limit).handler(routes::delete);
+    chains.read(router, "/v1/entities", reads::getBatch);
+    chains.read(router, "/v1/entities/:id/history", historyHandler::get);
+    chains.read(router, "/v1/entities/:id/relationships", graph::relationships);
+    chains.read(router, "/v1/entities/:id/lineage", graph::lineage);
+    chains.read(router, "/v1/entities/:id", reads::getOne);
+    chains.write(router, HttpMethod.PUT, "/v1/entities/:id", catalogWriters, writes::put);
+    chains.write(router, HttpMethod.DELETE, "/v1/entities/:id", catalogWriters, writes::delete);
+    chains.write(router, HttpMethod.PUT, "/v1/relationships", catalogWriters, graph::putRelationship);
+    chains.write(router, HttpMethod.DELETE, "/v1/relationships", catalogWriters, graph::deleteRelationship);
+    chains.write(router, HttpMethod.PUT, "/v1/lineage", catalogWriters, graph::putLineage);
+    chains.write(router, HttpMethod.DELETE, "/v1/lineage", catalogWriters, graph::deleteLineage);
+    chains.write(router, HttpMethod.POST, "/v1/events", access.requireScope(Scopes.EVENTS_PUBLISH), ingress::post);
+    chains.read(router, "/v1/routes", routes::list);
+    chains.read(router, "/v1/routes/:name", routes::get);
+    chains.write(router, HttpMethod.PUT, "/v1/routes/:name", routeAdmins, routes::put);
+    chains.write(router, HttpMethod.DELETE, "/v1/routes/:name", routeAdmins, routes::delete);
     router.route().failureHandler(ProblemResponder::handleFailure);
     for (int status : new int[] {400, 401, 403, 404, 405, 413, 415, 503}) {
       router.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemResponder.forStatus(status, null)));
