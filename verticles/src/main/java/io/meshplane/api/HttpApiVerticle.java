@@ -10,6 +10,8 @@ import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.health.Check;
 import io.meshplane.health.Readiness;
 import io.meshplane.routing.RouteStore;
+import io.meshplane.schema.AttributeValidators;
+import io.meshplane.schema.SchemaRegistry;
 import io.meshplane.storage.PgClients;
 import io.meshplane.storage.SqlQueries;
 import io.vertx.core.Future;
@@ -46,9 +48,9 @@ public final class HttpApiVerticle extends VerticleBase {
     clients = CacheClients.open(vertx, context, config, node.hazelcast(), node.singleFlight());
     writer = PgClients.writerPool(vertx, config.pg());
     RouteStore routes = new RouteStore(writer);
-    Router router = router(clients.cache(), new EntityWriter(writer, clients.cache()),
+    Router router = router(clients.cache(), new EntityWriter(writer, clients.cache(), new AttributeValidators()),
         new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
-        readiness(clients.l2(), node.hazelcast()));
+        new SchemaHandler(new SchemaRegistry(writer, clients.reader())), readiness(clients.l2(), node.hazelcast()));
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.http().host())
         .setPort(config.http().port())
@@ -71,7 +73,7 @@ public final class HttpApiVerticle extends VerticleBase {
   }
 
   private Router router(TieredEntityCache cache, EntityWriter entityWriter, EventLogReader history,
-      RouteAdminHandler routes, Readiness readiness) {
+      RouteAdminHandler routes, SchemaHandler schemas, Readiness readiness) {
     EntityReadHandler reads = new EntityReadHandler(cache);
     EntityWriteHandler writes = new EntityWriteHandler(entityWriter);
     EntityHistoryHandler historyHandler = new EntityHistoryHandler(history);
@@ -92,6 +94,10 @@ public final class HttpApiVerticle extends VerticleBase {
     router.get("/v1/routes/:name").handler(routes::get);
     router.put("/v1/routes/:name").handler(body).handler(routes::put);
     router.delete("/v1/routes/:name").handler(routes::delete);
+    router.get("/v1/schemas").handler(schemas::listSubjects);
+    router.get("/v1/schemas/:subject/versions").handler(schemas::listVersions);
+    router.post("/v1/schemas/:subject/versions").handler(body).handler(schemas::register);
+    router.get("/v1/schemas/:subject/versions/:version").handler(schemas::getVersion);
     router.route().failureHandler(ProblemResponder::handleFailure);
     for (int status : new int[] {400, 404, 405, 413, 415}) {
       router.errorHandler(status, ctx -> ProblemResponder.send(ctx, ProblemResponder.forStatus(status, null)));
