@@ -12,6 +12,8 @@ import io.meshplane.graph.GraphReader;
 import io.meshplane.health.Check;
 import io.meshplane.health.Readiness;
 import io.meshplane.routing.RouteStore;
+import io.meshplane.schema.AttributeValidators;
+import io.meshplane.schema.SchemaRegistry;
 import io.meshplane.storage.PgClients;
 import io.meshplane.storage.SqlQueries;
 import io.vertx.core.Future;
@@ -59,10 +61,10 @@ public final class HttpApiVerticle extends VerticleBase {
     clients = CacheClients.open(vertx, context, config, node.hazelcast(), node.singleFlight(), node.cacheMetrics());
     writer = PgClients.writerPool(vertx, config.pg());
     RouteStore routes = new RouteStore(writer);
-    router = router(clients.cache(), new EntityWriter(writer, clients.cache()),
+    router = router(clients.cache(), new EntityWriter(writer, clients.cache(), new AttributeValidators()),
         new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
         new GraphHandler(new EdgeWriter(writer), new GraphReader(clients.reader(), config.cache().lineageNodeLimit())),
-        readiness(clients.l2(), node.hazelcast()));
+        new SchemaHandler(new SchemaRegistry(writer, clients.reader())), readiness(clients.l2(), node.hazelcast()));
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.http().host())
         .setPort(config.http().port())
@@ -101,7 +103,7 @@ public final class HttpApiVerticle extends VerticleBase {
   }
 
   private Router router(TieredEntityCache cache, EntityWriter entityWriter, EventLogReader history,
-      RouteAdminHandler routes, GraphHandler graph, Readiness readiness) {
+      RouteAdminHandler routes, GraphHandler graph, SchemaHandler schemas, Readiness readiness) {
     EntityReadHandler reads = new EntityReadHandler(cache);
     EntityWriteHandler writes = new EntityWriteHandler(entityWriter);
     EntityHistoryHandler historyHandler = new EntityHistoryHandler(history);
@@ -132,6 +134,10 @@ public final class HttpApiVerticle extends VerticleBase {
     chains.write(router, HttpMethod.PUT, "/v1/lineage", catalogWriters, graph::putLineage);
     chains.write(router, HttpMethod.DELETE, "/v1/lineage", catalogWriters, graph::deleteLineage);
     chains.write(router, HttpMethod.POST, "/v1/events", access.requireScope(Scopes.EVENTS_PUBLISH), ingress::post);
+    chains.read(router, "/v1/schemas", schemas::listSubjects);
+    chains.read(router, "/v1/schemas/:subject/versions", schemas::listVersions);
+    chains.read(router, "/v1/schemas/:subject/versions/:version", schemas::getVersion);
+    chains.write(router, HttpMethod.POST, "/v1/schemas/:subject/versions", catalogWriters, schemas::register);
     chains.read(router, "/v1/routes", routes::list);
     chains.read(router, "/v1/routes/:name", routes::get);
     chains.write(router, HttpMethod.PUT, "/v1/routes/:name", routeAdmins, routes::put);

@@ -3,15 +3,23 @@ package io.meshplane.catalog;
 import io.meshplane.problem.ProblemException;
 import java.util.regex.Pattern;
 
-/** The shape every entity id must have: 1–256 characters of {@code [A-Za-z0-9._:/@-]}. */
+/**
+ * The shape every client-chosen name (entity ids, schema subjects) must have: 1–256 characters of
+ * {@code [A-Za-z0-9._:/@-]}.
+ */
 public final class EntityIds {
   private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:/@-]{1,256}");
 
   private EntityIds() {}
 
   public static String require(String id) {
+    return require("entity id", id);
+  }
+
+  /** Answers {@code id} if well-formed, else refuses it with a 400 that calls it {@code what}. */
+  public static String require(String what, String id) {
     if (id == null || !VALID.matcher(id).matches()) {
-      throw ProblemException.badRequest("invalid entity id '" + abbreviate(id)
+      throw ProblemException.badRequest("invalid " + what + " '" + abbreviate(id)
           + "': expected 1-256 characters of A-Z a-z 0-9 . _ : / @ -");
     }
     return id;

@@ -2,29 +2,36 @@ package io.meshplane.catalog;
 
 import io.meshplane.cache.TieredEntityCache;
 import io.meshplane.codecs.entity.CachedEntity;
+import io.meshplane.codecs.entity.SchemaRef;
 import io.meshplane.problem.ProblemException;
+import io.meshplane.schema.AttributeValidator;
+import io.meshplane.schema.AttributeValidators;
 import io.meshplane.storage.EntityRows;
 import io.meshplane.storage.SqlQueries;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Commits entity changes. Each write is one transaction holding a per-id lock: read the current row, check the
- * preconditions, write the row, append the event log and the outbox. Only after the commit are the caches moved to the
+ * preconditions and the attributes against their schema, write the row, append the event log and the outbox. Only after the commit are the caches moved to the
  * new version, so no cache ever holds a version the database does not.
  */
 public final class EntityWriter {
   private final Pool pool;
   private final TieredEntityCache cache;
+  private final AttributeValidators validators;
 
-  public EntityWriter(Pool pool, TieredEntityCache cache) {
+  public EntityWriter(Pool pool, TieredEntityCache cache, AttributeValidators validators) {
     this.pool = pool;
     this.cache = cache;
+    this.validators = validators;
   }
 
   /** {@code traceparent}: the W3C trace of the request, carried by the event-log and outbox rows (may be null). */
@@ -33,7 +40,7 @@ public final class EntityWriter {
     return pool.withTransaction(conn -> lockAndRead(conn, id).compose(current -> {
       boolean exists = current != null && !EntityRows.isTombstone(current);
       preconditions.check(current == null ? 0 : current.getLong("version"), exists);
-      return checkSchemaRef(conn, input)
+      return validateAttributes(conn, input)
           .compose(ok -> current == null
               ? conn.preparedQuery(SqlQueries.INSERT_ENTITY).execute(entityTuple(id, input))
               : conn.preparedQuery(SqlQueries.UPDATE_ENTITY).execute(entityTuple(id, input)))
@@ -74,19 +81,23 @@ public final class EntityWriter {
         .map(EntityWriter::first);
   }
 
-  private static Future<Void> checkSchemaRef(SqlConnection conn, EntityInput input) {
-    if (input.schemaRef() == null) {
+  /** Attributes that name a schema must conform to it; checked on the transaction's connection, before any write. */
+  private Future<Void> validateAttributes(SqlConnection conn, EntityInput input) {
+    SchemaRef ref = input.schemaRef();
+    if (ref == null) {
       return Future.succeededFuture();
     }
-    return conn.preparedQuery(SqlQueries.SCHEMA_EXISTS)
-        .execute(Tuple.of(input.schemaRef().subject(), input.schemaRef().version()))
-        .map(rows -> {
-          if (rows.size() == 0) {
-            throw ProblemException.unprocessable("schemaRef names schema '" + input.schemaRef().subject()
-                + "' version " + input.schemaRef().version() + ", which is not registered");
-          }
-          return null;
-        });
+    return validators.forRef(conn, ref).map(found -> {
+      String schema = "schema '" + ref.subject() + "' version " + ref.version();
+      AttributeValidator validator = found.orElseThrow(() -> ProblemException.unprocessable(
+          "schemaRef names " + schema + ", which is not registered"));
+      List<String> violations = validator.violations(new JsonObject(input.attributesJson()));
+      if (!violations.isEmpty()) {
+        throw ProblemException.unprocessable("attributes do not conform to " + schema + ": "
+            + String.join("; ", violations));
+      }
+      return null;
+    });
   }
 
   /** The event-log and outbox rows of one change, sent together on the transaction's connection. */

@@ -21,6 +21,10 @@ public final class ProblemException extends RuntimeException {
     return new ProblemException(Problem.of(404, "not-found", "Not found", detail));
   }
 
+  public static ProblemException conflict(String detail) {
+    return new ProblemException(Problem.of(409, "conflict", "Conflict", detail));
+  }
+
   public static ProblemException preconditionFailed(String detail) {
     return new ProblemException(Problem.of(412, "precondition-failed", "Precondition failed", detail));
   }

@@ -33,7 +33,28 @@ public final class SqlQueries {
   public static final String TOMBSTONE_ENTITY = "UPDATE mp_entity SET version = version + 1, updated_at = now(), "
       + "deleted_at = now() WHERE id = $1 AND deleted_at IS NULL RETURNING " + ENTITY_COLUMNS;
 
-  public static final String SCHEMA_EXISTS = "SELECT 1 FROM mp_schema WHERE subject = $1 AND version = $2";
+  private static final String SCHEMA_COLUMNS = "subject, version, format, definition, fingerprint, compatibility, "
+      + "created_at";
+
+  /** Serialises registrations of one subject, so two cannot take the same version or judge against a stale latest. */
+  public static final String LOCK_SCHEMA_SUBJECT = "SELECT pg_advisory_xact_lock(hashtextextended('schema:' || $1, 0))";
+
+  public static final String SELECT_SCHEMA = "SELECT " + SCHEMA_COLUMNS + " FROM mp_schema "
+      + "WHERE subject = $1 AND version = $2";
+
+  public static final String SELECT_LATEST_SCHEMA = "SELECT " + SCHEMA_COLUMNS + " FROM mp_schema "
+      + "WHERE subject = $1 ORDER BY version DESC LIMIT 1";
+
+  public static final String SELECT_SCHEMA_BY_FINGERPRINT = "SELECT " + SCHEMA_COLUMNS + " FROM mp_schema "
+      + "WHERE subject = $1 AND fingerprint = $2";
+
+  public static final String INSERT_SCHEMA = "INSERT INTO mp_schema (subject, version, format, definition, "
+      + "fingerprint, compatibility) VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + SCHEMA_COLUMNS;
+
+  public static final String SELECT_SCHEMA_VERSIONS = "SELECT version FROM mp_schema WHERE subject = $1 "
+      + "ORDER BY version";
+
+  public static final String SELECT_SCHEMA_SUBJECTS = "SELECT DISTINCT subject FROM mp_schema ORDER BY subject";
 
   public static final String INSERT_EVENT = "INSERT INTO mp_event_log (entity_id, kind, version, before, after, "
       + "actor, trace_id) VALUES ($1, $2, $3, $4::text::jsonb, $5::text::jsonb, $6, $7)";
