@@ -11,8 +11,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
 /**
- * {@code /v1/schemas}: register a version ({@code POST …/{subject}/versions}), read one ({@code …/versions/{n|latest}}),
- * list a subject's versions and the subjects.
+ * {@code /v1/schemas}: register a version ({@code POST …/{subject}/versions}), read one
+ * ({@code …/versions/{n|latest}}), list a subject's versions and the subjects.
  */
 final class SchemaHandler {
   private static final String LATEST = "latest";

@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * Commits entity changes. Each write is one transaction holding a per-id lock: read the current row, check the
- * preconditions and the attributes against their schema, write the row, append the event log and the outbox. Only after the commit are the caches moved to the
- * new version, so no cache ever holds a version the database does not.
+ * preconditions and the attributes against their schema, write the row, append the event log and the outbox. Only
+ * after the commit are the caches moved to the new version, so no cache ever holds a version the database does not.
  */
 public final class EntityWriter {
   private final Pool pool;

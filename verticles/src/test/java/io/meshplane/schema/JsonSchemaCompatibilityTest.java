@@ -45,8 +45,7 @@ class JsonSchemaCompatibilityTest {
   void closedContentModelsMakeAddedAndRemovedPropertiesMatter() {
     String closed = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}},"
         + "\"additionalProperties\":false}";
-    String closedWithB = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"integer\"}},"
-        + "\"additionalProperties\":false}";
+    String closedWithB = closed.replace("}},", "},\"b\":{\"type\":\"integer\"}},");
 
     assertThat(check(closedWithB, closed)).as("an optional property the old writer never wrote").isEmpty();
     assertThat(check(closed, closedWithB))
@@ -56,7 +55,7 @@ class JsonSchemaCompatibilityTest {
   @Test
   void aPropertyAddedToAnOpenContentModelMayClashWithWhatWasWrittenThere() {
     String open = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"}}}";
-    String openWithB = "{\"type\":\"object\",\"properties\":{\"a\":{\"type\":\"string\"},\"b\":{\"type\":\"integer\"}}}";
+    String openWithB = open.replace("}}}", "},\"b\":{\"type\":\"integer\"}}}");
 
     assertThat(check(openWithB, open)).containsExactly("/properties/b/type: W allows any type, but R accepts only "
         + "integer");
