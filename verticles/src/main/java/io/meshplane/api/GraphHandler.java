@@ -5,8 +5,10 @@ import io.meshplane.catalog.EdgeWriter;
 import io.meshplane.catalog.EntityIds;
 import io.meshplane.catalog.JsonBodies;
 import io.meshplane.graph.GraphReader;
+import io.meshplane.graph.LineageCache;
 import io.meshplane.observability.Tracing;
 import io.meshplane.problem.ProblemException;
+import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
@@ -19,10 +21,12 @@ final class GraphHandler {
 
   private final EdgeWriter writer;
   private final GraphReader reader;
+  private final LineageCache lineageCache;
 
-  GraphHandler(EdgeWriter writer, GraphReader reader) {
+  GraphHandler(EdgeWriter writer, GraphReader reader, LineageCache lineageCache) {
     this.writer = writer;
     this.reader = reader;
+    this.lineageCache = lineageCache;
   }
 
   void putRelationship(RoutingContext ctx) {
@@ -57,20 +61,34 @@ final class GraphHandler {
     if (!direction.equals("upstream") && !direction.equals("downstream")) {
       throw ProblemException.badRequest("'direction' must be upstream or downstream");
     }
-    reader.lineage(id, direction.equals("downstream"), depth(ctx.queryParams().get("depth")))
-        .onSuccess(graph -> json(ctx, 200, graph)).onFailure(ctx::fail);
+    int depth = depth(ctx.queryParams().get("depth"));
+    lineageCache.get(id + "|" + direction + "|" + depth,
+            () -> reader.lineage(id, direction.equals("downstream"), depth))
+        .onSuccess(answer -> {
+          ctx.response().putHeader(Headers.X_CACHE, answer.cached() ? "L1" : "L3");
+          json(ctx, 200, answer.graph());
+        })
+        .onFailure(ctx::fail);
   }
 
   private void put(RoutingContext ctx, Function<JsonObject, Edge> parse) {
     Edge edge = parse.apply(JsonBodies.parseObject(ctx.body().buffer()));
     writer.put(edge, AccessControl.actor(ctx), Tracing.currentTraceparent())
+        .compose(created -> invalidateIfLineage(edge).map(created))
         .onSuccess(created -> json(ctx, created ? 201 : 200, edge.toJson())).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx, Function<JsonObject, Edge> parse) {
     Edge edge = parse.apply(JsonBodies.parseObject(ctx.body().buffer()));
     writer.delete(edge, AccessControl.actor(ctx), Tracing.currentTraceparent())
+        .compose(deleted -> invalidateIfLineage(edge))
         .onSuccess(deleted -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+  }
+
+  /** A failed invalidation must not fail a committed write: cached answers expire on their own. */
+  private Future<Void> invalidateIfLineage(Edge edge) {
+    return edge.kind() != Edge.Kind.LINEAGE ? Future.succeededFuture()
+        : lineageCache.invalidate().recover(e -> Future.succeededFuture());
   }
 
   private static int depth(String text) {

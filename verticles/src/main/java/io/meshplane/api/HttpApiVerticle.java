@@ -9,6 +9,7 @@ import io.meshplane.catalog.EntityWriter;
 import io.meshplane.catalog.EventLogReader;
 import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.graph.GraphReader;
+import io.meshplane.graph.LineageCache;
 import io.meshplane.health.Check;
 import io.meshplane.health.Readiness;
 import io.meshplane.routing.RouteStore;
@@ -63,7 +64,8 @@ public final class HttpApiVerticle extends VerticleBase {
     RouteStore routes = new RouteStore(writer);
     router = router(clients.cache(), new EntityWriter(writer, clients.cache(), new AttributeValidators()),
         new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
-        new GraphHandler(new EdgeWriter(writer), new GraphReader(clients.reader(), config.cache().lineageNodeLimit())),
+        new GraphHandler(new EdgeWriter(writer), new GraphReader(clients.reader(), config.cache().lineageNodeLimit()),
+            new LineageCache(node.hazelcast().getMap(LineageCache.MAP), context)),
         new SchemaHandler(new SchemaRegistry(writer, clients.reader())), readiness(clients.l2(), node.hazelcast()));
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.http().host())

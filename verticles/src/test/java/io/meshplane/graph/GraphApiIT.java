@@ -92,6 +92,26 @@ class GraphApiIT {
   }
 
   @Test
+  void lineageAnswersAreCachedUntilAnEdgeChanges() {
+    for (String id : List.of("c:x", "c:y", "c:z")) {
+      http.put("/v1/entities/" + id, "{\"type\":\"dataset\"}");
+    }
+    put("c:x", "c:y");
+
+    HttpResponse<String> first = http.get("/v1/entities/c:x/lineage?depth=2");
+    HttpResponse<String> second = http.get("/v1/entities/c:x/lineage?depth=2");
+    assertThat(first.headers().firstValue("X-Cache")).hasValue("L3");
+    assertThat(second.headers().firstValue("X-Cache")).hasValue("L1");
+    assertThat(new JsonObject(second.body())).isEqualTo(new JsonObject(first.body()));
+
+    put("c:y", "c:z");
+
+    HttpResponse<String> changed = http.get("/v1/entities/c:x/lineage?depth=2");
+    assertThat(changed.headers().firstValue("X-Cache")).hasValue("L3");
+    assertThat(ids(new JsonObject(changed.body()))).containsExactlyInAnyOrder("c:x", "c:y", "c:z");
+  }
+
+  @Test
   void aTenThousandEdgeFanOutIsCutAtTheNodeLimitAndSaysSo() throws SQLException {
     fixture.database().execute("INSERT INTO mp_entity (id, type, version) SELECT 'fan:' || n, 'dataset', 1 "
         + "FROM generate_series(0, 10000) n");
