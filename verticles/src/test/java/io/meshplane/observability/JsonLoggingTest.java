@@ -8,17 +8,25 @@ import ch.qos.logback.classic.joran.JoranConfigurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.OutputStreamAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import ch.qos.logback.core.spi.AppenderAttachable;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.sdk.OpenTelemetrySdk;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.slf4j.MDC;
 
-/** The JSON logging configuration shipped in config/ writes one parseable JSON object per event, MDC included. */
+/**
+ * The JSON logging configuration shipped in config/ writes one parseable JSON object per event, with the MDC and the
+ * trace and span ids of the span current where the line was written.
+ */
 class JsonLoggingTest {
 
   @Test
-  void eachEventIsOneJsonLineWithLevelLoggerMessageAndMdc() throws Exception {
+  void eachEventIsOneJsonLineWithLevelLoggerMessageMdcAndTraceIds() throws Exception {
     LoggerContext context = new LoggerContext();
     context.setMDCAdapter(MDC.getMDCAdapter());
     JoranConfigurator configurator = new JoranConfigurator();
@@ -26,22 +34,26 @@ class JsonLoggingTest {
     configurator.doConfigure(getClass().getClassLoader().getResource("logback-json.xml"));
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     @SuppressWarnings("unchecked")
-    Encoder<ILoggingEvent> encoder =
-        ((OutputStreamAppender<ILoggingEvent>) root.getAppender("JSON")).getEncoder();
+    AppenderAttachable<ILoggingEvent> traced = (AppenderAttachable<ILoggingEvent>) root.getAppender("TRACED");
+    @SuppressWarnings("unchecked")
+    Encoder<ILoggingEvent> encoder = ((OutputStreamAppender<ILoggingEvent>) traced.getAppender("JSON")).getEncoder();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     OutputStreamAppender<ILoggingEvent> capture = new OutputStreamAppender<>();
     capture.setContext(context);
     capture.setEncoder(encoder);
     capture.setOutputStream(out);
     capture.start();
-    // the shipped appender writes to the console; the same encoder writes to the capture instead
-    root.detachAppender("JSON");
-    root.addAppender(capture);
+    // the shipped JSON appender writes to the console; the same encoder writes to the capture instead
+    traced.detachAppender("JSON");
+    traced.addAppender(capture);
 
-    MDC.put("traceId", "4bf92f3577b34da6a3ce929d0e0e4736");
-    try {
+    Span span = OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().build()).build()
+        .getTracer("test").spanBuilder("request").startSpan();
+    MDC.put("route", "/v1/entities/:id");
+    try (Scope ignored = span.makeCurrent()) {
       context.getLogger("io.meshplane.Example").info("entity {} written", "urn:x");
     } finally {
+      span.end();
       MDC.clear();
       context.stop();
     }
@@ -52,6 +64,9 @@ class JsonLoggingTest {
     assertThat(event.getString("level")).isEqualTo("INFO");
     assertThat(event.getString("loggerName")).isEqualTo("io.meshplane.Example");
     assertThat(event.getString("formattedMessage")).isEqualTo("entity urn:x written");
-    assertThat(event.getJsonObject("mdc").getString("traceId")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
+    JsonObject mdc = event.getJsonObject("mdc");
+    assertThat(mdc.getString("route")).isEqualTo("/v1/entities/:id");
+    assertThat(mdc.getString("trace_id")).isEqualTo(span.getSpanContext().getTraceId());
+    assertThat(mdc.getString("span_id")).isEqualTo(span.getSpanContext().getSpanId());
   }
 }
