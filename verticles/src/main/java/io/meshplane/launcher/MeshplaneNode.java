@@ -5,7 +5,9 @@ import io.meshplane.api.HttpApiVerticle;
 import io.meshplane.api.NodeResources;
 import io.meshplane.api.WriteRateLimiter;
 import io.meshplane.cache.CacheMetrics;
+import io.meshplane.cache.L1EntityCache;
 import io.meshplane.cache.Lookup;
+import io.meshplane.cache.NearCacheWarmer;
 import io.meshplane.cache.SingleFlight;
 import io.meshplane.cluster.HazelcastMember;
 import io.meshplane.codecs.cloudevents.CloudEvent;
@@ -15,18 +17,21 @@ import io.meshplane.kafka.KafkaAdmin;
 import io.meshplane.kafka.KafkaSender;
 import io.meshplane.observability.NodeMetrics;
 import io.meshplane.observability.OpenTelemetryFromEnvironment;
+import io.meshplane.observability.Tracing;
 import io.meshplane.outbox.OutboxRelayVerticle;
 import io.meshplane.routing.RouterVerticle;
-import io.meshplane.observability.Tracing;
+import io.meshplane.storage.PgClients;
 import io.meshplane.storage.SchemaMigrator;
 import io.micrometer.core.instrument.Gauge;
 import io.opentelemetry.api.OpenTelemetry;
+import io.vertx.core.Context;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxBuilder;
 import io.vertx.core.VertxOptions;
+import io.vertx.sqlclient.SqlClient;
 import io.vertx.tracing.opentelemetry.OpenTelemetryOptions;
 import io.vertx.tracing.opentelemetry.OpenTelemetryTracingFactory;
 import java.io.Closeable;
@@ -128,7 +133,8 @@ public final class MeshplaneNode {
           Gauge.builder("meshplane.cluster.members", hazelcast, h -> h.getCluster().getMembers().size())
               .description("members of this node's Hazelcast cluster").register(metrics.registry());
           router = new RouterVerticle(config, resources);
-          return vertx.deployVerticle(new OutboxRelayVerticle(config, resources))
+          return warmNearCache()
+              .compose(warmed -> vertx.deployVerticle(new OutboxRelayVerticle(config, resources)))
               .onSuccess(deploymentIds::add)
               .compose(relay -> vertx.deployVerticle(router))
               .onSuccess(deploymentIds::add)
@@ -165,6 +171,20 @@ public final class MeshplaneNode {
           stopped.handle(closed);
         }));
     return stopped.future();
+  }
+
+  /** Fills L1 and this node's near cache before the HTTP verticles (hence readiness) come up. */
+  private Future<Integer> warmNearCache() {
+    SqlClient reader = PgClients.pipelinedReader(vertx, config.pg());
+    Context context = vertx.getOrCreateContext();
+    L1EntityCache l1 = new L1EntityCache(hazelcast.getMap(HazelcastMember.ENTITY_MAP), context);
+    return new NearCacheWarmer(reader, l1).warm(config.cache().warmupEntries())
+        .onSuccess(count -> LOG.info("near cache warmed with {} entities", count))
+        .recover(e -> {
+          LOG.warn("near-cache warm-up skipped: {}", e.toString());
+          return Future.succeededFuture(0);
+        })
+        .eventually(reader::close);
   }
 
   /** Flushes in-flight produces, closes the Kafka clients and leaves the Hazelcast cluster, in that order. */

@@ -11,6 +11,10 @@ public final class SqlQueries {
 
   public static final String SELECT_ENTITIES = "SELECT " + ENTITY_COLUMNS + " FROM mp_entity WHERE id = ANY($1)";
 
+  /** The most recently changed live entities: what a starting node loads into its caches. */
+  public static final String SELECT_RECENT_ENTITIES = "SELECT " + ENTITY_COLUMNS + " FROM mp_entity "
+      + "WHERE deleted_at IS NULL ORDER BY updated_at DESC LIMIT $1";
+
   /** Serialises writers of one id for the rest of the transaction, including the first write of a new id. */
   public static final String LOCK_ENTITY_ID = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
 
