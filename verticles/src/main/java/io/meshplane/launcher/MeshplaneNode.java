@@ -155,7 +155,7 @@ public final class MeshplaneNode {
         .recover(e -> releaseResources().transform(ignored -> Future.failedFuture(e)));
   }
 
-  /** Stops serving first (newest deployment first: HTTP, then the relay), then releases the shared clients. */
+  /** Stops serving first (newest deployment first: HTTP, the router, the relay), then releases the shared clients. */
   public Future<Void> stop() {
     Future<Void> undeployed = Future.succeededFuture();
     for (int i = deploymentIds.size() - 1; i >= 0; i--) {

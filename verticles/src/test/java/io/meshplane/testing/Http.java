@@ -10,7 +10,12 @@ import java.time.Duration;
 
 /** A small blocking HTTP client for tests, talking to one node. */
 public final class Http {
-  private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // HTTP/1.1 only: the default HTTP/2 attempt adds an h2c upgrade to every first request on a connection, and a
+  // test run hung once inside it
+  private static final HttpClient CLIENT = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
 
   private final String base;
   private final String token;
