@@ -52,7 +52,7 @@ final class GraphHandler {
       throw ProblemException.badRequest("'direction' must be out, in or both");
     }
     reader.relationships(id, direction, ctx.queryParams().get("type"))
-        .onSuccess(page -> json(ctx, 200, page)).onFailure(ctx::fail);
+        .onSuccess(page -> Replies.json(ctx, 200, page)).onFailure(ctx::fail);
   }
 
   void lineage(RoutingContext ctx) {
@@ -66,7 +66,7 @@ final class GraphHandler {
             () -> reader.lineage(id, direction.equals("downstream"), depth))
         .onSuccess(answer -> {
           ctx.response().putHeader(Headers.X_CACHE, answer.cached() ? "L1" : "L3");
-          json(ctx, 200, answer.graph());
+          Replies.json(ctx, 200, answer.graph());
         })
         .onFailure(ctx::fail);
   }
@@ -75,14 +75,14 @@ final class GraphHandler {
     Edge edge = parse.apply(JsonBodies.parseObject(ctx.body().buffer()));
     writer.put(edge, AccessControl.actor(ctx), Tracing.currentTraceparent())
         .compose(created -> invalidateIfLineage(edge).map(created))
-        .onSuccess(created -> json(ctx, created ? 201 : 200, edge.toJson())).onFailure(ctx::fail);
+        .onSuccess(created -> Replies.json(ctx, created ? 201 : 200, edge.toJson())).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx, Function<JsonObject, Edge> parse) {
     Edge edge = parse.apply(JsonBodies.parseObject(ctx.body().buffer()));
     writer.delete(edge, AccessControl.actor(ctx), Tracing.currentTraceparent())
         .compose(deleted -> invalidateIfLineage(edge))
-        .onSuccess(deleted -> ctx.response().setStatusCode(204).end()).onFailure(ctx::fail);
+        .onSuccess(deleted -> Replies.noContent(ctx)).onFailure(ctx::fail);
   }
 
   /** A failed invalidation must not fail a committed write: cached answers expire on their own. */
@@ -104,10 +104,5 @@ final class GraphHandler {
       // refused below
     }
     throw ProblemException.badRequest("'depth' must be an integer from 1 to " + GraphReader.MAX_DEPTH);
-  }
-
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON)
-        .end(body.toBuffer());
   }
 }

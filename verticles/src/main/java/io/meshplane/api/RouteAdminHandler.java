@@ -22,7 +22,7 @@ final class RouteAdminHandler {
   }
 
   void list(RoutingContext ctx) {
-    store.list().onSuccess(routes -> json(ctx, 200, new JsonObject()
+    store.list().onSuccess(routes -> Replies.json(ctx, 200, new JsonObject()
             .put("items", new JsonArray(routes.stream().map(StoredRoute::toJson).toList()))))
         .onFailure(ctx::fail);
   }
@@ -31,7 +31,7 @@ final class RouteAdminHandler {
     String name = ctx.pathParam("name");
     store.find(name)
         .map(found -> found.orElseThrow(() -> ProblemException.notFound("route '" + name + "' does not exist")))
-        .onSuccess(route -> json(ctx, 200, route.toJson()))
+        .onSuccess(route -> Replies.json(ctx, 200, route.toJson()))
         .onFailure(ctx::fail);
   }
 
@@ -39,7 +39,7 @@ final class RouteAdminHandler {
     String name = ctx.pathParam("name");
     CompiledRoute route = RouteDefinitionParser.parse(name, 0, JsonBodies.parseObject(ctx.body().buffer()));
     store.save(route)
-        .onSuccess(saved -> json(ctx, saved.created() ? 201 : 200, saved.route().toJson()))
+        .onSuccess(saved -> Replies.json(ctx, saved.created() ? 201 : 200, saved.route().toJson()))
         .onFailure(ctx::fail);
   }
 
@@ -52,12 +52,7 @@ final class RouteAdminHandler {
           }
           return null;
         })
-        .onSuccess(deleted -> ctx.response().setStatusCode(204).end())
+        .onSuccess(deleted -> Replies.noContent(ctx))
         .onFailure(ctx::fail);
-  }
-
-  private static void json(RoutingContext ctx, int status, JsonObject body) {
-    ctx.response().setStatusCode(status).putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON)
-        .end(body.toBuffer());
   }
 }

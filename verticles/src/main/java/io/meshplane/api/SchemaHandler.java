@@ -40,20 +40,20 @@ final class SchemaHandler {
     Future<RegisteredSchema> schema = LATEST.equals(segment)
         ? registry.latest(subject)
         : registry.version(subject, version(segment));
-    schema.onSuccess(found -> json(ctx, found.toJson())).onFailure(ctx::fail);
+    schema.onSuccess(found -> Replies.json(ctx, 200, found.toJson())).onFailure(ctx::fail);
   }
 
   void listVersions(RoutingContext ctx) {
     String subject = subject(ctx);
     registry.versions(subject)
-        .onSuccess(versions -> json(ctx, new JsonObject().put("subject", subject).put("versions",
+        .onSuccess(versions -> Replies.json(ctx, 200, new JsonObject().put("subject", subject).put("versions",
             new JsonArray(versions))))
         .onFailure(ctx::fail);
   }
 
   void listSubjects(RoutingContext ctx) {
     registry.subjects()
-        .onSuccess(subjects -> json(ctx, new JsonObject().put("subjects", new JsonArray(subjects))))
+        .onSuccess(subjects -> Replies.json(ctx, 200, new JsonObject().put("subjects", new JsonArray(subjects))))
         .onFailure(ctx::fail);
   }
 
@@ -69,9 +69,5 @@ final class SchemaHandler {
       }
     }
     throw ProblemException.badRequest("version must be a positive integer or 'latest', not '" + segment + "'");
-  }
-
-  private static void json(RoutingContext ctx, JsonObject body) {
-    ctx.response().setStatusCode(200).putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON).end(body.toBuffer());
   }
 }
