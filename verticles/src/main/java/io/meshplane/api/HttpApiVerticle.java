@@ -3,7 +3,6 @@ package io.meshplane.api;
 import com.hazelcast.core.HazelcastInstance;
 import io.meshplane.cache.CacheClients;
 import io.meshplane.cache.L2EntityCache;
-import io.meshplane.cache.TieredEntityCache;
 import io.meshplane.catalog.EdgeWriter;
 import io.meshplane.catalog.EntityWriter;
 import io.meshplane.catalog.EventLogReader;
@@ -62,10 +61,12 @@ public final class HttpApiVerticle extends VerticleBase {
     clients = CacheClients.open(vertx, context, config, node.hazelcast(), node.singleFlight(), node.cacheMetrics());
     writer = PgClients.writerPool(vertx, config.pg());
     RouteStore routes = new RouteStore(writer);
-    router = router(clients.cache(), new EntityWriter(writer, clients.cache(), new AttributeValidators()),
+    LineageCache lineageCache = new LineageCache(node.hazelcast().getMap(LineageCache.MAP), context);
+    router = router(new EntityReadHandler(clients.cache()),
+        new EntityWriteHandler(new EntityWriter(writer, clients.cache(), new AttributeValidators()), lineageCache),
         new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
         new GraphHandler(new EdgeWriter(writer), new GraphReader(clients.reader(), config.cache().lineageNodeLimit()),
-            new LineageCache(node.hazelcast().getMap(LineageCache.MAP), context)),
+            lineageCache),
         new SchemaHandler(new SchemaRegistry(writer, clients.reader())), readiness(clients.l2(), node.hazelcast()));
     server = vertx.createHttpServer(new HttpServerOptions()
         .setHost(config.http().host())
@@ -104,10 +105,8 @@ public final class HttpApiVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  private Router router(TieredEntityCache cache, EntityWriter entityWriter, EventLogReader history,
+  private Router router(EntityReadHandler reads, EntityWriteHandler writes, EventLogReader history,
       RouteAdminHandler routes, GraphHandler graph, SchemaHandler schemas, Readiness readiness) {
-    EntityReadHandler reads = new EntityReadHandler(cache);
-    EntityWriteHandler writes = new EntityWriteHandler(entityWriter);
     EntityHistoryHandler historyHandler = new EntityHistoryHandler(history);
     HealthHandler health = new HealthHandler(readiness);
     EventIngressHandler ingress = new EventIngressHandler(node.kafka(), config.kafka().ingressTopic(), context);

@@ -109,6 +109,12 @@ class GraphApiIT {
     HttpResponse<String> changed = http.get("/v1/entities/c:x/lineage?depth=2");
     assertThat(changed.headers().firstValue("X-Cache")).hasValue("L3");
     assertThat(ids(new JsonObject(changed.body()))).containsExactlyInAnyOrder("c:x", "c:y", "c:z");
+    assertThat(http.get("/v1/entities/c:x/lineage?depth=2").headers().firstValue("X-Cache")).hasValue("L1");
+
+    assertThat(http.delete("/v1/entities/c:z").statusCode()).isEqualTo(204);
+
+    // a deleted entity leaves cached answers at once, not when they expire
+    assertThat(ids(lineage("c:x", "downstream", 2))).containsExactlyInAnyOrder("c:x", "c:y");
   }
 
   @Test
