@@ -19,8 +19,7 @@ final class EntityHistoryHandler {
     String id = EntityIds.require(ctx.pathParam("id"));
     int limit = limit(ctx.queryParams().get("limit"));
     reader.history(id, limit, ctx.queryParams().get("cursor"))
-        .onSuccess(page -> ctx.response().putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON)
-            .end(page.toBuffer()))
+        .onSuccess(page -> Replies.json(ctx, 200, page))
         .onFailure(ctx::fail);
   }
 

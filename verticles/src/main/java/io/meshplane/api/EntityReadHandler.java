@@ -6,9 +6,12 @@ import io.meshplane.catalog.ETags;
 import io.meshplane.catalog.EntityIds;
 import io.meshplane.codecs.entity.CachedEntity;
 import io.meshplane.problem.ProblemException;
+import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,7 +43,7 @@ final class EntityReadHandler {
 
   private static void respond(RoutingContext ctx, String id, Lookup lookup) {
     CachedEntity entry = lookup.entry();
-    HttpServerResponse response = ctx.response().putHeader(Headers.X_CACHE, lookup.tier().name());
+    HttpServerResponse response = ctx.response().putHeader(Headers.X_CACHE, Headers.xCache(lookup.tier()));
     if (!entry.exists()) {
       ProblemResponder.send(ctx, ProblemException.notFound("entity '" + id + "' does not exist").problem());
       return;
@@ -51,7 +54,9 @@ final class EntityReadHandler {
       response.setStatusCode(304).end();
       return;
     }
-    response.putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON).end(Buffer.buffer(entry.json()));
+    // the entry's bytes are its own (decoded or encoded for this lookup) and never written to: send them, uncopied
+    response.putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON)
+        .end(BufferInternal.buffer(Unpooled.wrappedBuffer(entry.json())));
   }
 
   private static void respondBatch(RoutingContext ctx, Map<String, Lookup> found) {
@@ -70,7 +75,7 @@ final class EntityReadHandler {
       body.appendBytes(entry.json());
       first = false;
     }
-    body.appendBytes(MISSING_OPEN).appendBuffer(new io.vertx.core.json.JsonArray(missing).toBuffer())
+    body.appendBytes(MISSING_OPEN).appendBuffer(new JsonArray(missing).toBuffer())
         .appendByte((byte) '}');
     ctx.response().putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON).end(body);
   }

@@ -6,9 +6,7 @@ import io.meshplane.catalog.EntityInput;
 import io.meshplane.catalog.EntityInputParser;
 import io.meshplane.catalog.EntityWriter;
 import io.meshplane.catalog.Preconditions;
-import io.meshplane.graph.LineageCache;
 import io.meshplane.observability.Tracing;
-import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -16,11 +14,9 @@ import io.vertx.ext.web.RoutingContext;
 /** {@code PUT} and {@code DELETE /v1/entities/{id}}: everything is validated before anything is written. */
 final class EntityWriteHandler {
   private final EntityWriter writer;
-  private final LineageCache lineageCache;
 
-  EntityWriteHandler(EntityWriter writer, LineageCache lineageCache) {
+  EntityWriteHandler(EntityWriter writer) {
     this.writer = writer;
-    this.lineageCache = lineageCache;
   }
 
   void put(RoutingContext ctx) {
@@ -28,8 +24,6 @@ final class EntityWriteHandler {
     Preconditions preconditions = preconditions(ctx);
     EntityInput input = EntityInputParser.parse(id, ctx.body().buffer());
     writer.upsert(id, input, preconditions, AccessControl.actor(ctx), Tracing.currentTraceparent())
-        // a revived tombstone brings its old edges back into lineage answers
-        .compose(result -> result.created() ? invalidateLineage().map(result) : Future.succeededFuture(result))
         .onSuccess(result -> ctx.response()
             .setStatusCode(result.created() ? 201 : 200)
             .putHeader(Headers.ETAG, ETags.of(result.version()))
@@ -42,15 +36,8 @@ final class EntityWriteHandler {
   void delete(RoutingContext ctx) {
     String id = EntityIds.require(ctx.pathParam("id"));
     writer.delete(id, preconditions(ctx), AccessControl.actor(ctx), Tracing.currentTraceparent())
-        // a deleted entity must drop out of cached lineage answers at once
-        .compose(version -> invalidateLineage().map(version))
         .onSuccess(version -> ctx.response().setStatusCode(204).end())
         .onFailure(ctx::fail);
-  }
-
-  /** Never fails a committed write: answers cached before a failed invalidation expire on their own. */
-  private Future<Void> invalidateLineage() {
-    return lineageCache.invalidate().recover(e -> Future.succeededFuture());
   }
 
   private static Preconditions preconditions(RoutingContext ctx) {

@@ -38,10 +38,8 @@ final class EventIngressHandler {
     List<CloudEvent> events = decode(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE), ctx.body().buffer());
     List<Future<?>> acks = events.stream().<Future<?>>map(event -> sender.send(context, toRecord(event))).toList();
     Future.all(acks)
-        .onSuccess(acked -> ctx.response().setStatusCode(202)
-            .putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON)
-            .end(new JsonObject().put("accepted", events.size())
-                .put("ids", new JsonArray(events.stream().map(CloudEvent::id).toList())).toBuffer()))
+        .onSuccess(acked -> Replies.json(ctx, 202, new JsonObject().put("accepted", events.size())
+            .put("ids", new JsonArray(events.stream().map(CloudEvent::id).toList()))))
         .onFailure(e -> ctx.fail(ProblemException.unavailable("the event broker did not acknowledge: " + e.getMessage())));
   }
 

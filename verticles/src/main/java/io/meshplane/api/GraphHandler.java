@@ -1,5 +1,6 @@
 package io.meshplane.api;
 
+import io.meshplane.cache.Tier;
 import io.meshplane.catalog.Edge;
 import io.meshplane.catalog.EdgeWriter;
 import io.meshplane.catalog.EntityIds;
@@ -8,7 +9,6 @@ import io.meshplane.graph.GraphReader;
 import io.meshplane.graph.LineageCache;
 import io.meshplane.observability.Tracing;
 import io.meshplane.problem.ProblemException;
-import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.Set;
@@ -65,7 +65,7 @@ final class GraphHandler {
     lineageCache.get(id + "|" + direction + "|" + depth,
             () -> reader.lineage(id, direction.equals("downstream"), depth))
         .onSuccess(answer -> {
-          ctx.response().putHeader(Headers.X_CACHE, answer.cached() ? "L1" : "L3");
+          ctx.response().putHeader(Headers.X_CACHE, Headers.xCache(answer.cached() ? Tier.L1 : Tier.L3));
           Replies.json(ctx, 200, answer.graph());
         })
         .onFailure(ctx::fail);
@@ -74,21 +74,13 @@ final class GraphHandler {
   private void put(RoutingContext ctx, Function<JsonObject, Edge> parse) {
     Edge edge = parse.apply(JsonBodies.parseObject(ctx.body().buffer()));
     writer.put(edge, AccessControl.actor(ctx), Tracing.currentTraceparent())
-        .compose(created -> invalidateIfLineage(edge).map(created))
         .onSuccess(created -> Replies.json(ctx, created ? 201 : 200, edge.toJson())).onFailure(ctx::fail);
   }
 
   private void delete(RoutingContext ctx, Function<JsonObject, Edge> parse) {
     Edge edge = parse.apply(JsonBodies.parseObject(ctx.body().buffer()));
     writer.delete(edge, AccessControl.actor(ctx), Tracing.currentTraceparent())
-        .compose(deleted -> invalidateIfLineage(edge))
         .onSuccess(deleted -> Replies.noContent(ctx)).onFailure(ctx::fail);
-  }
-
-  /** A failed invalidation must not fail a committed write: cached answers expire on their own. */
-  private Future<Void> invalidateIfLineage(Edge edge) {
-    return edge.kind() != Edge.Kind.LINEAGE ? Future.succeededFuture()
-        : lineageCache.invalidate().recover(e -> Future.succeededFuture());
   }
 
   private static int depth(String text) {

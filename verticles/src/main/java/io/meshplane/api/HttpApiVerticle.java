@@ -63,9 +63,9 @@ public final class HttpApiVerticle extends VerticleBase {
     RouteStore routes = new RouteStore(writer);
     LineageCache lineageCache = new LineageCache(node.hazelcast().getMap(LineageCache.MAP), context);
     router = router(new EntityReadHandler(clients.cache()),
-        new EntityWriteHandler(new EntityWriter(writer, clients.cache(), new AttributeValidators()), lineageCache),
+        new EntityWriteHandler(new EntityWriter(writer, clients.cache(), new AttributeValidators(), lineageCache)),
         new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
-        new GraphHandler(new EdgeWriter(writer), new GraphReader(clients.reader(), config.cache().lineageNodeLimit()),
+        new GraphHandler(new EdgeWriter(writer, lineageCache), new GraphReader(clients.reader(), config.cache().lineageNodeLimit()),
             lineageCache),
         new SchemaHandler(new SchemaRegistry(writer, clients.reader())), readiness(clients.l2(), node.hazelcast()));
     server = vertx.createHttpServer(new HttpServerOptions()

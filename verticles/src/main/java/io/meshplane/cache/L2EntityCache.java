@@ -19,7 +19,10 @@ import java.util.concurrent.TimeUnit;
  * configured timeout.
  */
 public final class L2EntityCache {
-  /** KEYS[1] = key, ARGV[1] = encoded entry, ARGV[2] = ttl ms. Version = big-endian int64 at bytes 3..10 (1-based). */
+  /**
+   * KEYS[1] = key, ARGV[1] = encoded entry, ARGV[2] = ttl ms. Version = big-endian int64 at bytes 3..10 (1-based).
+   * The same rule as {@code CachedEntity.supersedes}: an equal or newer version replaces the entry.
+   */
   private static final String GUARDED_SET = """
       local function version(v)
         local n = 0

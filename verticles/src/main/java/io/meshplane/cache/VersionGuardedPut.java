@@ -2,6 +2,7 @@ package io.meshplane.cache;
 
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.ExtendedMapEntry;
+import io.meshplane.codecs.entity.CachedEntity;
 import io.meshplane.codecs.entity.CachedEntityCodec;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,8 @@ final class VersionGuardedPut implements EntryProcessor<String, byte[], Boolean>
   @Override
   public Boolean process(Map.Entry<String, byte[]> entry) {
     byte[] current = entry.getValue();
-    if (current != null && CachedEntityCodec.version(current) > CachedEntityCodec.version(encoded)) {
+    if (current != null
+        && !CachedEntity.supersedes(CachedEntityCodec.version(encoded), CachedEntityCodec.version(current))) {
       return Boolean.FALSE;
     }
     ((ExtendedMapEntry<String, byte[]>) entry).setValue(encoded, ttlMillis, TimeUnit.MILLISECONDS);

@@ -1,5 +1,6 @@
 package io.meshplane.catalog;
 
+import io.meshplane.observability.Tracing;
 import io.meshplane.problem.ProblemException;
 import io.meshplane.storage.SqlQueries;
 import io.vertx.core.Future;
@@ -18,9 +19,11 @@ import java.util.Set;
  */
 public final class EdgeWriter {
   private final Pool pool;
+  private final GraphChanges graphChanges;
 
-  public EdgeWriter(Pool pool) {
+  public EdgeWriter(Pool pool, GraphChanges graphChanges) {
     this.pool = pool;
+    this.graphChanges = graphChanges;
   }
 
   /** True when the edge was created, false when it existed (changed or not). */
@@ -34,7 +37,7 @@ public final class EdgeWriter {
           }
           boolean created = it.next().getBoolean("created");
           return record(conn, edge, created ? ".added" : ".updated", actor, traceparent).map(created);
-        }));
+        })).compose(created -> lineageChanged(edge).map(created));
   }
 
   /** 404 when there is no such edge. */
@@ -48,7 +51,13 @@ public final class EdgeWriter {
             throw ProblemException.notFound("no such " + edge.kind().eventPrefix);
           }
           return record(conn, edge, ".removed", actor, traceparent);
-        }));
+        })).compose(removed -> lineageChanged(edge));
+  }
+
+  /** Only lineage edges shape lineage answers; never fails a committed write (cached answers expire on their own). */
+  private Future<Void> lineageChanged(Edge edge) {
+    return edge.kind() != Edge.Kind.LINEAGE ? Future.succeededFuture()
+        : graphChanges.changed().recover(e -> Future.succeededFuture());
   }
 
   private static Future<Void> lockAndCheckEnds(SqlConnection conn, Edge edge) {
@@ -79,7 +88,7 @@ public final class EdgeWriter {
     String kind = edge.kind().eventPrefix + change;
     String json = edge.toJson().encode();
     boolean removed = change.equals(".removed");
-    String traceId = traceparent == null ? null : traceparent.split("-")[1];
+    String traceId = Tracing.traceId(traceparent);
     return conn.query(SqlQueries.NEXT_EDGE_CHANGE).execute().map(rows -> rows.iterator().next().getLong(0))
         .compose(number -> Future.all(
             conn.preparedQuery(SqlQueries.INSERT_EVENT).execute(Tuple.of(edge.from(), kind, number,

@@ -3,6 +3,7 @@ package io.meshplane.catalog;
 import io.meshplane.cache.TieredEntityCache;
 import io.meshplane.codecs.entity.CachedEntity;
 import io.meshplane.codecs.entity.SchemaRef;
+import io.meshplane.observability.Tracing;
 import io.meshplane.problem.ProblemException;
 import io.meshplane.schema.AttributeValidator;
 import io.meshplane.schema.AttributeValidators;
@@ -27,11 +28,13 @@ public final class EntityWriter {
   private final Pool pool;
   private final TieredEntityCache cache;
   private final AttributeValidators validators;
+  private final GraphChanges graphChanges;
 
-  public EntityWriter(Pool pool, TieredEntityCache cache, AttributeValidators validators) {
+  public EntityWriter(Pool pool, TieredEntityCache cache, AttributeValidators validators, GraphChanges graphChanges) {
     this.pool = pool;
     this.cache = cache;
     this.validators = validators;
+    this.graphChanges = graphChanges;
   }
 
   /** {@code traceparent}: the W3C trace of the request, carried by the event-log and outbox rows (may be null). */
@@ -55,9 +58,11 @@ public final class EntityWriter {
                 new Origin(actor, traceparent))
                 .map(new WriteResult(json, stored.getLong("version"), !exists, true));
           });
-    })).compose(result -> result.changed()
-        ? cache.publish(id, CachedEntity.present(result.version(), result.json())).map(result)
-        : Future.succeededFuture(result));
+    })).compose(result -> !result.changed() ? Future.succeededFuture(result)
+        // a revived tombstone brings its old edges back into lineage answers
+        : cache.publish(id, CachedEntity.present(result.version(), result.json()))
+            .compose(published -> result.created() ? graphChanged() : Future.succeededFuture())
+            .map(result));
   }
 
   /** Tombstones the entity; answers the tombstone's version. */
@@ -72,7 +77,15 @@ public final class EntityWriter {
         return record(conn, id, EntityChangeKind.DELETED, version, jsonOf(current), null,
             new Origin(actor, traceparent)).map(version);
       });
-    })).compose(version -> cache.publish(id, CachedEntity.tombstone(version)).map(version));
+    })).compose(version -> cache.publish(id, CachedEntity.tombstone(version))
+        // a deleted entity must leave cached lineage answers at once
+        .compose(published -> graphChanged())
+        .map(version));
+  }
+
+  /** Never fails a committed write: answers cached before a failed invalidation expire on their own. */
+  private Future<Void> graphChanged() {
+    return graphChanges.changed().recover(e -> Future.succeededFuture());
   }
 
   private static Future<Row> lockAndRead(SqlConnection conn, String id) {
@@ -115,7 +128,7 @@ public final class EntityWriter {
   /** Who made a change and in which trace: the event log keeps the trace id, the outbox the whole traceparent. */
   private record Origin(String actor, String traceparent) {
     String traceId() {
-      return traceparent == null ? null : traceparent.split("-")[1];
+      return Tracing.traceId(traceparent);
     }
   }
 

@@ -1,6 +1,7 @@
 package io.meshplane.graph;
 
 import com.hazelcast.map.IMap;
+import io.meshplane.catalog.GraphChanges;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  * computed at. Every edge change bumps the epoch — one shared counter in the same map — so one increment invalidates
  * every cached answer on every node at once; stale entries simply expire.
  */
-public final class LineageCache {
+public final class LineageCache implements GraphChanges {
   public static final String MAP = "mp-lineage";
   private static final String EPOCH = "epoch";
   private static final long TTL_SECONDS = 300;
@@ -43,8 +44,9 @@ public final class LineageCache {
     }));
   }
 
-  /** Called after every committed edge change. */
-  public Future<Void> invalidate() {
+  /** Called after every committed change of the lineage graph. */
+  @Override
+  public Future<Void> changed() {
     return Future.fromCompletionStage(map.submitToKey(EPOCH, new EpochIncrement()), context).mapEmpty();
   }
 

@@ -65,6 +65,11 @@ public final class Tracing {
     return "00-" + ids.getTraceId() + "-" + ids.getSpanId() + "-" + ids.getTraceFlags().asHex();
   }
 
+  /** The trace id inside a W3C traceparent ({@code 00-<trace id>-<span id>-<flags>}), or null for none. */
+  public static String traceId(String traceparent) {
+    return traceparent == null ? null : traceparent.split("-")[1];
+  }
+
   /** A producer span continuing the trace named by {@code traceparent} (null: a new trace). */
   public Span startSend(String name, String traceparent) {
     Context parent = openTelemetry.getPropagators().getTextMapPropagator()

@@ -36,6 +36,11 @@ public record CachedEntity(long version, byte[] json) {
 
   /** True when this entry may replace {@code current} in a cache: versions never go backwards. */
   public boolean supersedes(CachedEntity current) {
-    return current == null || version >= current.version;
+    return current == null || supersedes(version, current.version);
+  }
+
+  /** The rule every tier applies (the Redis script states it once more, in Lua). */
+  public static boolean supersedes(long candidateVersion, long currentVersion) {
+    return candidateVersion >= currentVersion;
   }
 }
