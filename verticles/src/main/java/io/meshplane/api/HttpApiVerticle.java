@@ -12,7 +12,6 @@ import io.meshplane.graph.LineageCache;
 import io.meshplane.health.Check;
 import io.meshplane.health.Readiness;
 import io.meshplane.routing.RouteStore;
-import io.meshplane.schema.AttributeValidators;
 import io.meshplane.schema.SchemaRegistry;
 import io.meshplane.storage.PgClients;
 import io.meshplane.storage.SqlQueries;
@@ -63,7 +62,8 @@ public final class HttpApiVerticle extends VerticleBase {
     RouteStore routes = new RouteStore(writer);
     LineageCache lineageCache = new LineageCache(node.hazelcast().getMap(LineageCache.MAP), context);
     router = router(new EntityReadHandler(clients.cache()),
-        new EntityWriteHandler(new EntityWriter(writer, clients.cache(), new AttributeValidators(), lineageCache)),
+        new EntityWriteHandler(new EntityWriter(writer, clients.cache(), lineageCache, config.pg().writePoolSize(),
+            config.pg().writeBatchMax(), node.registry())),
         new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
         new GraphHandler(new EdgeWriter(writer, lineageCache), new GraphReader(clients.reader(), config.cache().lineageNodeLimit()),
             lineageCache),

@@ -8,6 +8,7 @@ public record PgConfig(
     String user,
     String password,
     int writePoolSize,
+    int writeBatchMax,
     int pipeliningLimit,
     int connectTimeoutMs,
     int statementTimeoutMs) {
@@ -20,6 +21,7 @@ public record PgConfig(
         v.nonBlank("pg.user"),
         v.string("pg.password"),
         v.integer("pg.write-pool-size", 1, 256),
+        v.integer("pg.write-batch-max", 1, 4096),
         v.integer("pg.pipelining-limit", 1, 4096),
         v.integer("pg.connect-timeout-ms", 1, 600_000),
         v.integer("pg.statement-timeout-ms", 1, 600_000));

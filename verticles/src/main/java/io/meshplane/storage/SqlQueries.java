@@ -18,6 +18,13 @@ public final class SqlQueries {
   /** Serialises writers of one id for the rest of the transaction, including the first write of a new id. */
   public static final String LOCK_ENTITY_ID = "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))";
 
+  /**
+   * Takes the locks of many ids (a batch of writes) in the order of their keys, so two batches that share ids cannot
+   * deadlock; the same keys as {@link #LOCK_ENTITY_ID}.
+   */
+  public static final String LOCK_ENTITY_IDS = "SELECT pg_advisory_xact_lock(key) FROM (SELECT DISTINCT "
+      + "hashtextextended(id, 0) AS key FROM unnest($1::text[]) AS id ORDER BY key) AS keys";
+
   public static final String INSERT_ENTITY = "INSERT INTO mp_entity (id, type, domain, source_system, owner, tags, "
       + "attributes, schema_subject, schema_version, version) "
       + "VALUES ($1, $2, $3, $4, $5, $6, $7::text::jsonb, $8, $9, 1) RETURNING " + ENTITY_COLUMNS;
