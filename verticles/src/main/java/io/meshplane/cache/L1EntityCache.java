@@ -9,33 +9,30 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * L1: the clustered Hazelcast map with its near cache, used only through the async API. A near-cache hit completes
- * at once and is answered without leaving the event loop.
+ * at once with the decoded entry the near cache holds ({@link CachedEntitySerializer}), so it is answered without
+ * leaving the event loop and without decoding.
  */
 public final class L1EntityCache {
-  private final IMap<String, byte[]> map;
+  private final IMap<String, CachedEntity> map;
   private final Context context;
 
-  public L1EntityCache(IMap<String, byte[]> map, Context context) {
+  public L1EntityCache(IMap<String, CachedEntity> map, Context context) {
     this.map = map;
     this.context = context;
   }
 
   /** The entry held for {@code id}, or null when L1 has none. */
   public Future<CachedEntity> get(String id) {
-    CompletableFuture<byte[]> pending = map.getAsync(id).toCompletableFuture();
+    CompletableFuture<CachedEntity> pending = map.getAsync(id).toCompletableFuture();
     if (pending.isDone() && !pending.isCompletedExceptionally()) {
-      return Future.succeededFuture(decode(pending.getNow(null)));
+      return Future.succeededFuture(pending.getNow(null));
     }
-    return Future.fromCompletionStage(pending, context).map(L1EntityCache::decode);
+    return Future.fromCompletionStage(pending, context);
   }
 
   /** Stores {@code entry} unless L1 already holds a newer version. */
   public Future<Boolean> offer(String id, CachedEntity entry, long ttlMillis) {
     return Future.fromCompletionStage(
         map.submitToKey(id, new VersionGuardedPut(CachedEntityCodec.encode(entry), ttlMillis)), context);
-  }
-
-  private static CachedEntity decode(byte[] encoded) {
-    return encoded == null ? null : CachedEntityCodec.decode(encoded);
   }
 }

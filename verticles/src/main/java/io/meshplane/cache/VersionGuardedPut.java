@@ -9,9 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs on the member that owns the key: stores the new entry only if its version is not older than the one held, so a
- * slow fill can never overwrite a newer write. Returns whether it stored.
+ * slow fill can never overwrite a newer write. Returns whether it stored. It travels with the entry's encoded form.
  */
-final class VersionGuardedPut implements EntryProcessor<String, byte[], Boolean> {
+final class VersionGuardedPut implements EntryProcessor<String, CachedEntity, Boolean> {
   private static final long serialVersionUID = 1L;
 
   private final byte[] encoded;
@@ -24,13 +24,13 @@ final class VersionGuardedPut implements EntryProcessor<String, byte[], Boolean>
   }
 
   @Override
-  public Boolean process(Map.Entry<String, byte[]> entry) {
-    byte[] current = entry.getValue();
-    if (current != null
-        && !CachedEntity.supersedes(CachedEntityCodec.version(encoded), CachedEntityCodec.version(current))) {
+  public Boolean process(Map.Entry<String, CachedEntity> entry) {
+    CachedEntity current = entry.getValue();
+    if (current != null && !CachedEntity.supersedes(CachedEntityCodec.version(encoded), current.version())) {
       return Boolean.FALSE;
     }
-    ((ExtendedMapEntry<String, byte[]>) entry).setValue(encoded, ttlMillis, TimeUnit.MILLISECONDS);
+    ((ExtendedMapEntry<String, CachedEntity>) entry).setValue(CachedEntityCodec.decode(encoded), ttlMillis,
+        TimeUnit.MILLISECONDS);
     return Boolean.TRUE;
   }
 }

@@ -5,9 +5,12 @@ import com.hazelcast.config.EvictionConfig;
 import com.hazelcast.config.EvictionPolicy;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MaxSizePolicy;
+import com.hazelcast.config.SerializerConfig;
 import com.hazelcast.config.YamlConfigBuilder;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import io.meshplane.cache.CachedEntitySerializer;
+import io.meshplane.codecs.entity.CachedEntity;
 import io.meshplane.config.CacheConfig;
 import io.meshplane.config.HazelcastConfig;
 import io.vertx.core.Future;
@@ -53,6 +56,9 @@ public final class HazelcastMember {
     } else {
       join.getTcpIpConfig().setEnabled(true).setMembers(hazelcast.members());
     }
+    config.getSerializationConfig().addSerializerConfig(new SerializerConfig()
+        .setTypeClass(CachedEntity.class)
+        .setImplementation(new CachedEntitySerializer()));
     config.getMapConfig(ENTITY_MAP).setEvictionConfig(new EvictionConfig()
         .setEvictionPolicy(EvictionPolicy.LRU)
         .setMaxSizePolicy(MaxSizePolicy.PER_NODE)

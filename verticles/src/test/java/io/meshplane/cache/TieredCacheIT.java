@@ -3,7 +3,6 @@ package io.meshplane.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshplane.codecs.entity.CachedEntity;
-import io.meshplane.codecs.entity.CachedEntityCodec;
 import io.meshplane.storage.PgClients;
 import io.meshplane.testing.Await;
 import io.meshplane.testing.Http;
@@ -84,6 +83,21 @@ class TieredCacheIT {
   }
 
   @Test
+  void aNearCacheHitHandsOutTheHeldEntryWithoutDecodingIt() {
+    String id = "urn:tier:near";
+    http.put("/v1/entities/" + id, DATASET);
+    Context context = vertx.getOrCreateContext();
+    L1EntityCache l1 = l1(context);
+
+    Await.result(l1.get(id)); // fills this member's near cache
+    CachedEntity first = Await.result(l1.get(id));
+    CachedEntity second = Await.result(l1.get(id));
+
+    assertThat(first.version()).isEqualTo(1);
+    assertThat(second).isSameAs(first);
+  }
+
+  @Test
   void writerReadsItsOwnWriteAtOnce() {
     String id = "urn:tier:own-write";
     http.put("/v1/entities/" + id, DATASET);
@@ -130,7 +144,7 @@ class TieredCacheIT {
     release.complete();
 
     assertThat(Await.result(lookup.future()).entry().version()).isEqualTo(1);
-    assertThat(CachedEntityCodec.version(node.l1().get(id))).isEqualTo(2);
+    assertThat(node.l1().get(id).version()).isEqualTo(2);
     assertThat(Await.result(l2().get(id)).version()).isEqualTo(2);
     HttpResponse<String> read = http.get("/v1/entities/" + id);
     assertThat(read.headers().firstValue("ETag")).hasValue("\"2\"");

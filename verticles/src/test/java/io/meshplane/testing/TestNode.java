@@ -2,6 +2,7 @@ package io.meshplane.testing;
 
 import com.hazelcast.map.IMap;
 import io.meshplane.cluster.HazelcastMember;
+import io.meshplane.codecs.entity.CachedEntity;
 import io.meshplane.config.ConfigLoader;
 import io.meshplane.config.MeshplaneConfig;
 import io.meshplane.launcher.MeshplaneNode;
@@ -71,7 +72,7 @@ public final class TestNode implements AutoCloseable {
   }
 
   /** The clustered L1 map, to look inside or to empty it. */
-  public IMap<String, byte[]> l1() {
+  public IMap<String, CachedEntity> l1() {
     return node.hazelcast().getMap(HazelcastMember.ENTITY_MAP);
   }
 
