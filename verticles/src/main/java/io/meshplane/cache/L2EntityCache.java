@@ -9,7 +9,11 @@ import io.vertx.redis.client.Command;
 import io.vertx.redis.client.Redis;
 import io.vertx.redis.client.Request;
 import io.vertx.redis.client.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,6 +40,8 @@ public final class L2EntityCache {
       redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
       return 1
       """;
+  /** Redis keeps scripts by their SHA-1: a write sends these 40 bytes instead of the script. */
+  private static final String GUARDED_SET_SHA1 = sha1Hex(GUARDED_SET);
 
   private final Redis redis;
   private final String keyPrefix;
@@ -66,9 +72,21 @@ public final class L2EntityCache {
   }
 
   public Future<Boolean> offer(String id, CachedEntity entry, long ttlMillis) {
-    Request eval = Request.cmd(Command.EVAL).arg(GUARDED_SET).arg(1).arg(key(id))
-        .arg(Buffer.buffer(CachedEntityCodec.encode(entry))).arg(ttlMillis);
-    return send(eval).map(response -> response.toInteger() == 1);
+    Buffer encoded = Buffer.buffer(CachedEntityCodec.encode(entry));
+    return send(guardedSet(Command.EVALSHA, GUARDED_SET_SHA1, id, encoded, ttlMillis))
+        // a restarted (or flushed) Redis has forgotten the script: EVAL sends it and Redis keeps it again
+        .recover(e -> isNoScript(e)
+            ? send(guardedSet(Command.EVAL, GUARDED_SET, id, encoded, ttlMillis))
+            : Future.failedFuture(e))
+        .map(response -> response.toInteger() == 1);
+  }
+
+  private Request guardedSet(Command command, String script, String id, Buffer encoded, long ttlMillis) {
+    return Request.cmd(command).arg(script).arg(1).arg(key(id)).arg(encoded).arg(ttlMillis);
+  }
+
+  private static boolean isNoScript(Throwable e) {
+    return e.getMessage() != null && e.getMessage().startsWith("NOSCRIPT");
   }
 
   public Future<Void> ping() {
@@ -86,6 +104,15 @@ public final class L2EntityCache {
   /** Entity keys are {@code <redis.key-prefix>e:<id>}. */
   static String keyPrefix(RedisConfig config) {
     return config.keyPrefix() + "e:";
+  }
+
+  private static String sha1Hex(String script) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
+          .digest(script.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-1", e);
+    }
   }
 
   private static CachedEntity decode(Response response) {
