@@ -6,7 +6,6 @@ import io.meshplane.testing.AcknowledgedWrites;
 import io.meshplane.testing.Deliveries;
 import io.meshplane.testing.Http;
 import io.meshplane.testing.Metrics;
-import io.meshplane.testing.NodeProcess;
 import io.meshplane.testing.Poll;
 import io.meshplane.testing.ProcessCluster;
 import io.meshplane.testing.ProcessClusterExtension;
