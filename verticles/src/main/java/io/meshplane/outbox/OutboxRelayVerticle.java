@@ -8,6 +8,7 @@ import io.meshplane.observability.Tracing;
 import io.meshplane.storage.PgClients;
 import io.meshplane.storage.SqlQueries;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.opentelemetry.api.trace.Span;
@@ -43,7 +44,8 @@ public final class OutboxRelayVerticle extends VerticleBase {
   private final Counter published;
   private final Timer publishLag;
   private Pool pool;
-  private PgConnection lockConnection;
+  // volatile: the leadership gauge reads it from the thread that serves /metrics
+  private volatile PgConnection lockConnection;
   private long backoffMs;
   private boolean stopping;
 
@@ -57,6 +59,9 @@ public final class OutboxRelayVerticle extends VerticleBase {
     this.publishLag = Timer.builder("meshplane.outbox.publish.lag")
         .description("from a change's commit to the broker's acknowledgement of its event")
         .publishPercentiles(0.5, 0.99).register(registry);
+    Gauge.builder("meshplane.outbox.leader", this, relay -> relay.lockConnection == null ? 0 : 1)
+        .description("1 on the node that relays the outbox now (it holds the advisory lock), else 0")
+        .register(registry);
   }
 
   @Override

@@ -3,6 +3,7 @@ package io.meshplane.routing;
 import io.meshplane.api.NodeResources;
 import io.meshplane.cache.CacheClients;
 import io.meshplane.config.MeshplaneConfig;
+import io.micrometer.core.instrument.Gauge;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
@@ -40,6 +41,10 @@ public final class RouterVerticle extends VerticleBase {
     stats.register(node.registry());
     registry = new RouteRegistry(new RouteStore(clients.reader()),
         Set.of(config.kafka().ingressTopic()));
+    // nodes showing different versions for longer than the refresh interval are not applying rule changes
+    Gauge.builder("meshplane.router.routes.version", registry, RouteRegistry::version)
+        .description("version of the routing rules this node applies (-1 before the first load)")
+        .register(node.registry());
     RecordRouter router = new RecordRouter(vertx, context, registry, clients.cache(), node.kafka(), node.tracing(),
         config.kafka(), config.router(), stats);
     return registry.refresh().onSuccess(loaded -> {

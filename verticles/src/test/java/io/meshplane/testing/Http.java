@@ -17,8 +17,11 @@ public final class Http {
       .connectTimeout(Duration.ofSeconds(5))
       .build();
 
+  private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
   private final String base;
   private final String token;
+  private final Duration timeout;
 
   /** A client that presents a token with every scope. */
   public Http(int port) {
@@ -27,8 +30,18 @@ public final class Http {
 
   /** {@code token} null sends no Authorization header. */
   public Http(int port, String token) {
-    this.base = "http://127.0.0.1:" + port;
+    this("http://127.0.0.1:" + port, token, DEFAULT_TIMEOUT);
+  }
+
+  private Http(String base, String token, Duration timeout) {
+    this.base = base;
     this.token = token;
+    this.timeout = timeout;
+  }
+
+  /** The same client, giving up on a request after {@code timeout}. */
+  public Http withTimeout(Duration timeout) {
+    return new Http(base, token, timeout);
   }
 
   public HttpResponse<String> get(String path, String... headers) {
@@ -60,7 +73,7 @@ public final class Http {
   }
 
   private HttpRequest.Builder request(String path, String... headers) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+    HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }

@@ -12,19 +12,19 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads a topic from the beginning in a test, until a condition on everything read so far holds. */
+/** Reads topics from the beginning in a test, until a condition on everything read so far holds. */
 public final class TopicReader implements AutoCloseable {
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
 
-  public TopicReader(String bootstrap, String topic) {
+  public TopicReader(String bootstrap, String... topics) {
     consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
         ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    consumer.subscribe(List.of(topic));
+    consumer.subscribe(List.of(topics));
   }
 
   /** Everything read once {@code done} holds for it; fails after {@code bound}. */
@@ -37,6 +37,11 @@ public final class TopicReader implements AutoCloseable {
       }
       consumer.poll(Duration.ofMillis(100)).forEach(records::add);
     }
+    return List.copyOf(records);
+  }
+
+  /** Everything read so far. */
+  public List<ConsumerRecord<byte[], byte[]>> read() {
     return List.copyOf(records);
   }
 
