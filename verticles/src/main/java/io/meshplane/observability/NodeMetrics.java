@@ -2,7 +2,9 @@ package io.meshplane.observability;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.VertxOptions;
 import io.vertx.core.spi.VertxMetricsFactory;
+import io.vertx.core.spi.metrics.VertxMetrics;
 import io.vertx.micrometer.Label;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
@@ -21,7 +23,12 @@ public final class NodeMetrics {
 
   /** Makes Vert.x report into {@link #registry()}: pass to {@code VertxBuilder.withMetrics}. */
   public VertxMetricsFactory vertxMetrics() {
-    return new MicrometerMetricsFactory(registry);
+    return new MicrometerMetricsFactory(registry) {
+      @Override
+      public VertxMetrics metrics(VertxOptions options) {
+        return new HttpServerMetricsGuard(super.metrics(options));
+      }
+    };
   }
 
   public MicrometerMetricsOptions vertxOptions() {
