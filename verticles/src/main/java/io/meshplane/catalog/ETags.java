@@ -1,14 +1,28 @@
 package io.meshplane.catalog;
 
 import io.meshplane.problem.ProblemException;
+import io.vertx.core.http.HttpHeaders;
 import java.util.HashSet;
 import java.util.Set;
 
 /** Entity ETags are the version in quotes: {@code "7"}. Weak forms ({@code W/"7"}) compare equal on reads. */
 public final class ETags {
+  /** Most entities live at low versions: their tags are made once, as ready-to-write header values. */
+  private static final CharSequence[] PREPARED = new CharSequence[4096];
+
+  static {
+    for (int version = 0; version < PREPARED.length; version++) {
+      PREPARED[version] = HttpHeaders.createOptimized(format(version));
+    }
+  }
+
   private ETags() {}
 
-  public static String of(long version) {
+  public static CharSequence of(long version) {
+    return version >= 0 && version < PREPARED.length ? PREPARED[(int) version] : format(version);
+  }
+
+  private static String format(long version) {
     return "\"" + version + "\"";
   }
 
