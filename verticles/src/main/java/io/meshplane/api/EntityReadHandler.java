@@ -1,16 +1,15 @@
 package io.meshplane.api;
 
 import io.meshplane.cache.Lookup;
+import io.meshplane.cache.Tier;
 import io.meshplane.cache.TieredEntityCache;
 import io.meshplane.catalog.ETags;
 import io.meshplane.catalog.EntityIds;
 import io.meshplane.codecs.entity.CachedEntity;
 import io.meshplane.problem.ProblemException;
-import io.netty.buffer.Unpooled;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
@@ -33,7 +32,12 @@ final class EntityReadHandler {
 
   void getOne(RoutingContext ctx) {
     String id = EntityIds.require(ctx.pathParam("id"));
-    cache.get(id).onSuccess(lookup -> respond(ctx, id, lookup)).onFailure(ctx::fail);
+    CachedEntity nearHit = cache.nearHit(id);
+    if (nearHit != null) {
+      respond(ctx, id, nearHit, Tier.L1);
+      return;
+    }
+    cache.get(id).onSuccess(lookup -> respond(ctx, id, lookup.entry(), lookup.tier())).onFailure(ctx::fail);
   }
 
   void getBatch(RoutingContext ctx) {
@@ -41,9 +45,8 @@ final class EntityReadHandler {
     cache.getAll(ids).onSuccess(found -> respondBatch(ctx, found)).onFailure(ctx::fail);
   }
 
-  private static void respond(RoutingContext ctx, String id, Lookup lookup) {
-    CachedEntity entry = lookup.entry();
-    HttpServerResponse response = ctx.response().putHeader(Headers.X_CACHE, Headers.xCache(lookup.tier()));
+  private static void respond(RoutingContext ctx, String id, CachedEntity entry, Tier tier) {
+    HttpServerResponse response = ctx.response().putHeader(Headers.X_CACHE, Headers.xCache(tier));
     if (!entry.exists()) {
       ProblemResponder.send(ctx, ProblemException.notFound("entity '" + id + "' does not exist").problem());
       return;
@@ -54,9 +57,7 @@ final class EntityReadHandler {
       response.setStatusCode(304).end();
       return;
     }
-    // the entry's bytes are its own (decoded or encoded for this lookup) and never written to: send them, uncopied
-    response.putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON)
-        .end(BufferInternal.buffer(Unpooled.wrappedBuffer(entry.json())));
+    response.putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON).end(entry.body());
   }
 
   private static void respondBatch(RoutingContext ctx, Map<String, Lookup> found) {

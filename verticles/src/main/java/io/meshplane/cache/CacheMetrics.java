@@ -1,5 +1,6 @@
 package io.meshplane.cache;
 
+import io.meshplane.codecs.entity.CachedEntity;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +28,12 @@ public final class CacheMetrics {
   }
 
   void answered(Lookup lookup) {
-    answers.get(lookup.tier()).increment();
-    if (!lookup.entry().exists()) {
+    answered(lookup.tier(), lookup.entry());
+  }
+
+  void answered(Tier tier, CachedEntity entry) {
+    answers.get(tier).increment();
+    if (!entry.exists()) {
       negativeHits.increment();
     }
   }

@@ -90,9 +90,11 @@ class TieredCacheIT {
     L1EntityCache l1 = l1(context);
 
     // the near cache fills on a read that no invalidation of the PUT overtakes; from then on a hit is the held entry
-    Poll.until(() -> Await.result(l1.get(id)) == Await.result(l1.get(id)), Duration.ofSeconds(5),
-        "two reads answered with the same held entry");
-    assertThat(Await.result(l1.get(id)).version()).isEqualTo(1);
+    Poll.until(() -> Await.result(l1.get(id)) == l1.nearCached(id), Duration.ofSeconds(5),
+        "the async read and the in-place read answering with the same held entry");
+    assertThat(l1.nearCached(id)).isSameAs(Await.result(l1.get(id)));
+    assertThat(l1.nearCached(id).version()).isEqualTo(1);
+    assertThat(l1.nearCached("urn:tier:never-read")).isNull();
   }
 
   @Test
