@@ -77,7 +77,8 @@ public final class HttpApiVerticle extends VerticleBase {
     return vertx.fileSystem().readFile(OPENAPI_DOCUMENT)
         .onSuccess(document -> router.get("/" + OPENAPI_DOCUMENT).handler(ctx -> ctx.response()
             .putHeader(Headers.CONTENT_TYPE, YAML).end(document)))
-        .compose(document -> server.requestHandler(router).listen());
+        .compose(document -> server.requestHandler(router).invalidRequestHandler(ProblemResponder::invalidRequest)
+            .listen());
   }
 
   @Override

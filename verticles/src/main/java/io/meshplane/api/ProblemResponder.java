@@ -2,6 +2,10 @@ package io.meshplane.api;
 
 import io.meshplane.problem.Problem;
 import io.meshplane.problem.ProblemException;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -33,6 +37,29 @@ final class ProblemResponder {
     response.setStatusCode(problem.status())
         .putHeader(Headers.CONTENT_TYPE, Headers.PROBLEM_JSON)
         .end(problem.toJson(ctx.request().path()).toBuffer());
+  }
+
+  /**
+   * A request the HTTP decoder itself refused (request line or headers too long, malformed framing): answered as a
+   * problem like every other refusal, then the connection closes, since the decoder cannot resynchronise on it.
+   */
+  static void invalidRequest(HttpServerRequest request) {
+    Throwable cause = request.decoderResult().cause();
+    Problem problem;
+    if (cause instanceof TooLongHttpLineException) {
+      problem = Problem.of(414, "uri-too-long", "URI too long", "the request line exceeds the server's limit");
+    } else if (cause instanceof TooLongHttpHeaderException) {
+      problem = Problem.of(431, "headers-too-large", "Request header fields too large",
+          "the request headers exceed the server's limit");
+    } else {
+      problem = ProblemException.badRequest("the HTTP request is malformed"
+          + (cause == null || cause.getMessage() == null ? "" : ": " + cause.getMessage())).problem();
+    }
+    request.response().setStatusCode(problem.status())
+        .putHeader(Headers.CONTENT_TYPE, Headers.PROBLEM_JSON)
+        .putHeader(HttpHeaders.CONNECTION, "close")
+        .end(problem.toJson(null).toBuffer())
+        .onComplete(sent -> request.connection().close());
   }
 
   /** The router's failure handler. */

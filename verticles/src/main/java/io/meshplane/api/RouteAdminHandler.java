@@ -28,7 +28,7 @@ final class RouteAdminHandler {
   }
 
   void get(RoutingContext ctx) {
-    String name = ctx.pathParam("name");
+    String name = RouteDefinitionParser.requireName(ctx.pathParam("name"));
     store.find(name)
         .map(found -> found.orElseThrow(() -> ProblemException.notFound("route '" + name + "' does not exist")))
         .onSuccess(route -> Replies.json(ctx, 200, route.toJson()))
@@ -44,7 +44,7 @@ final class RouteAdminHandler {
   }
 
   void delete(RoutingContext ctx) {
-    String name = ctx.pathParam("name");
+    String name = RouteDefinitionParser.requireName(ctx.pathParam("name"));
     store.delete(name)
         .map(deleted -> {
           if (!deleted) {

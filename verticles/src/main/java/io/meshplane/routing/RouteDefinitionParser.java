@@ -34,11 +34,17 @@ public final class RouteDefinitionParser {
 
   private RouteDefinitionParser() {}
 
-  /** Compiles the definition {@code body} of route {@code name}, stored as {@code version}. */
-  public static CompiledRoute parse(String name, long version, JsonObject body) {
+  /** Answers {@code name} if it can name a route, else refuses it with a 400 (whatever the call: read, write, delete). */
+  public static String requireName(String name) {
     if (name == null || !ROUTE_NAME.matcher(name).matches()) {
       throw ProblemException.badRequest("a route name must be 1-128 characters of [A-Za-z0-9._-]");
     }
+    return name;
+  }
+
+  /** Compiles the definition {@code body} of route {@code name}, stored as {@code version}. */
+  public static CompiledRoute parse(String name, long version, JsonObject body) {
+    requireName(name);
     if (body == null) {
       throw ProblemException.badRequest("the route definition must be a JSON object");
     }

@@ -75,9 +75,28 @@ class HostileInputIT {
   }
 
   @Test
+  void namesThatCannotExistAreRefusedOnReadsAndDeletesToo() {
+    assertProblem(http.get("/v1/routes/a%00b"), 400, "route name");
+    assertProblem(http.delete("/v1/routes/a%00b"), 400, "route name");
+    assertProblem(http.get("/v1/schemas/a%00b/versions/1"), 400, "schema subject");
+  }
+
+  @Test
   void pathTraversalLookingIdsAreJustIds() {
     assertThat(http.get("/v1/entities/..%2F..%2Fetc%2Fpasswd").statusCode()).isEqualTo(404);
     assertThat(http.get("/v1/entities/%2e%2e").statusCode()).isIn(400, 404);
+  }
+
+  @Test
+  void oversizedRequestLinesAndHeadersAreProblemsToo() {
+    long before = rowCounts();
+
+    assertProblem(http.get("/v1/entities?ids=" + "x,".repeat(10_000)), 414, "request line");
+    assertProblem(http.put("/v1/entities/urn:hostile:headers", "{\"type\":\"t\"}", "X-Padding", "p".repeat(20_000)),
+        431, "headers");
+
+    assertThat(rowCounts()).isEqualTo(before);
+    assertThat(http.get("/health/live").statusCode()).isEqualTo(200);
   }
 
   @Test

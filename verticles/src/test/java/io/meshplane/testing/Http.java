@@ -68,6 +68,12 @@ public final class Http {
         .method("DELETE", HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
   }
 
+  /** Any method, any body (null = none); pass the Content-Type among the headers. */
+  public HttpResponse<String> exchange(String method, String path, byte[] body, String... headers) {
+    return send(request(path, headers).method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+        : HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
   public HttpResponse<String> delete(String path, String... headers) {
     return send(request(path, headers).DELETE());
   }
