@@ -27,6 +27,7 @@ public final class TieredEntityCache {
   private final long negativeTtlMs;
   private final long l2TtlMs;
   private final CacheMetrics metrics;
+  private final L2Repairs l2Repairs;
 
   public TieredEntityCache(L1EntityCache l1, L2EntityCache l2, EntitySource l3,
       SingleFlight<String, Lookup> singleFlight, Context context, CacheConfig config, CacheMetrics metrics) {
@@ -38,6 +39,7 @@ public final class TieredEntityCache {
     this.negativeTtlMs = config.negativeTtlMs();
     this.l2TtlMs = config.l2TtlSeconds() * 1000L;
     this.metrics = metrics;
+    this.l2Repairs = new L2Repairs(context, this::offerL2);
   }
 
   /**
@@ -78,11 +80,13 @@ public final class TieredEntityCache {
 
   /**
    * Called by the write path after a commit: moves L1 and L2 to the committed version. L1 is awaited, so the writer's
-   * next read on this node sees its write; L2 is best effort (a down Redis does not fail a committed write).
+   * next read on this node sees its write; L2 is best effort (a down Redis does not fail a committed write), and an
+   * L2 update that failed is made again once Redis answers ({@link L2Repairs}), so Redis never keeps serving the
+   * version before the write.
    */
   public Future<Void> publish(String id, CachedEntity entry) {
     Future<Boolean> toL1 = l1.offer(id, entry, l1Ttl(entry));
-    fillL2(id, entry);
+    offerL2(id, entry).onFailure(e -> l2Repairs.remember(id, entry));
     return toL1.<Void>mapEmpty().recover(e -> {
       LOG.warn("L1 update of {} failed: {}", id, e.toString());
       return Future.succeededFuture();
@@ -153,11 +157,14 @@ public final class TieredEntityCache {
 
   /** Bounded by the Redis timeout and never failing: a down Redis costs a miss at most that long. */
   private Future<Void> fillL2(String id, CachedEntity entry) {
-    long ttl = entry.version() == 0 ? negativeTtlMs : l2TtlMs;
-    return l2.offer(id, entry, ttl).<Void>mapEmpty().recover(e -> {
+    return offerL2(id, entry).recover(e -> {
       LOG.debug("L2 update of {} skipped: {}", id, e.toString());
       return Future.succeededFuture();
     });
+  }
+
+  private Future<Void> offerL2(String id, CachedEntity entry) {
+    return l2.offer(id, entry, entry.version() == 0 ? negativeTtlMs : l2TtlMs).mapEmpty();
   }
 
   /** Unknown ids are remembered briefly; entities and tombstones stay until evicted or replaced. */

@@ -142,7 +142,7 @@ public final class SqlQueries {
 
   /**
    * Breadth-first walk of the lineage graph from $1 to depth $2 through live entities. UNION drops repeated (node,
-   * depth) pairs, so a cycle only repeats up to the depth bound; the outer LIMIT ($3) stops the walk early.
+   * depth) pairs, so a cycle only repeats up to the depth bound; the LIMIT ($3) on the walk stops it early.
    */
   public static final String WALK_DOWNSTREAM = walk("upstream_id", "downstream_id");
 
@@ -156,7 +156,9 @@ public final class SqlQueries {
     return "WITH RECURSIVE walk(id, depth) AS (SELECT $1::text, 0 UNION "
         + "SELECT l." + to + ", w.depth + 1 FROM walk w JOIN mp_lineage l ON l." + from + " = w.id "
         + "JOIN mp_entity e ON e.id = l." + to + " AND e.deleted_at IS NULL WHERE w.depth < $2) "
-        + "SELECT w.id, w.depth, e.type, e.domain FROM walk w JOIN mp_entity e ON e.id = w.id LIMIT $3";
+        // the limit sits on the walk itself, so no plan (a hash join, say) can make the walk run past it first
+        + "SELECT w.id, w.depth, e.type, e.domain FROM (SELECT id, depth FROM walk LIMIT $3) w "
+        + "JOIN mp_entity e ON e.id = w.id";
   }
 
   public static final String PING = "SELECT 1";
