@@ -8,7 +8,9 @@ import io.meshplane.testing.NodeFixture;
 import io.meshplane.testing.Poll;
 import io.meshplane.testing.TestKafka;
 import io.meshplane.testing.TopicReader;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +75,14 @@ class OutboxRelayIT {
       broker.stop();
       int written = writeChanges(http, "urn:outage:x", "urn:outage:y");
       assertThat(fixture.database().queryLong("SELECT count(*) FROM mp_outbox")).isEqualTo(written);
+      long started = System.nanoTime();
+      HttpResponse<String> refused = http.post("/v1/events", EVENT, "Content-Type", "application/cloudevents+json");
+      long refusedMillis = (System.nanoTime() - started) / 1_000_000;
+      LOG.info("an event posted while the broker was down: {} after {} ms", refused.statusCode(), refusedMillis);
+      assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+      assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+      assertThat(refusedMillis).isLessThan(3000 + 5000); // the produce bound, plus a loaded machine's slack
+      assertThat(new JsonObject(http.get("/health/ready").body()).getString("status")).isEqualTo("DEGRADED");
       broker.restart();
 
       Poll.until(() -> fixture.database().queryLong("SELECT count(*) FROM mp_outbox") == 0, BOUND,
@@ -83,8 +93,13 @@ class OutboxRelayIT {
         LOG.info("after the outage: {} changes written, {} records on the topic ({} duplicates)", written + 1,
             records.size(), records.size() - written - 1);
       }
+      Poll.until(() -> http.post("/v1/events", EVENT, "Content-Type", "application/cloudevents+json")
+          .statusCode() == 202, BOUND, "events accepted again");
     }
   }
+
+  private static final String EVENT = "{\"specversion\":\"1.0\",\"id\":\"outage-1\",\"source\":\"/test\","
+      + "\"type\":\"order.created\",\"data\":{\"amount\":1}}";
 
   /** Per entity: create, four updates, delete. Returns how many changes that made. */
   private static int writeChanges(Http http, String... ids) {
