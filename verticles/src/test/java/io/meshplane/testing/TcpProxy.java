@@ -6,13 +6,15 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP proxy in front of a real service, so a test can take the service away from one node — {@link #cut()} drops
  * every connection and refuses new ones; {@link #freeze()} keeps connections open but lets no byte through, like a
- * network that silently drops packets — and give it back with {@link #restore()}, without stopping the service.
+ * network that silently drops packets; {@link #delay} holds every chunk back for a while, like a slow link — and
+ * give it back with {@link #restore()}, without stopping the service.
  */
 public final class TcpProxy implements AutoCloseable {
   private final int port;
@@ -21,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
   private volatile ServerSocket server;
   private volatile boolean frozen;
+  private volatile long delayMillis;
 
   public TcpProxy(String targetHost, int targetPort) {
     this.port = FreePorts.next();
@@ -45,8 +48,14 @@ public final class TcpProxy implements AutoCloseable {
     frozen = true;
   }
 
+  /** Every chunk, either way, is forwarded {@code delay} after it arrived: a round trip costs twice that. */
+  public void delay(Duration delay) {
+    delayMillis = delay.toMillis();
+  }
+
   public synchronized void restore() {
     frozen = false;
+    delayMillis = 0;
     if (server != null && !server.isClosed()) {
       return;
     }
@@ -91,10 +100,13 @@ public final class TcpProxy implements AutoCloseable {
           while (frozen && !to.isClosed()) {
             Thread.onSpinWait(); // hold the bytes back, as a dead network would
           }
+          if (delayMillis > 0) {
+            Thread.sleep(delayMillis); // this pump's own thread: a slow link, not a test waiting
+          }
           out.write(buffer, 0, read);
           out.flush();
         }
-      } catch (IOException e) {
+      } catch (IOException | InterruptedException e) {
         // one side closed: close both below
       } finally {
         closeQuietly(from);
