@@ -72,6 +72,8 @@ public final class HttpApiVerticle extends VerticleBase {
         .setHost(config.http().host())
         .setPort(config.http().port())
         .setCompressionSupported(false)
+        .setIdleTimeout(config.http().idleTimeoutMs())
+        .setIdleTimeoutUnit(TimeUnit.MILLISECONDS)
         .setMaxInitialLineLength(8192)
         .setMaxHeaderSize(16384));
     return vertx.fileSystem().readFile(OPENAPI_DOCUMENT)
