@@ -18,7 +18,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,18 +97,35 @@ class ContainerImageIT {
         System.err.println("last lines of the node in the image:\n" + tail(log));
         throw e;
       } finally {
-        node.destroy();
-        if (!node.waitFor(30, TimeUnit.SECONDS)) {
-          node.destroyForcibly();
-        }
+        stop(node);
       }
+    }
+  }
+
+  /**
+   * SIGTERM to the node itself, then to {@code unshare}: the parent-death signal {@code unshare} arranges does not
+   * survive its change of user, so the node would outlive it.
+   */
+  private static void stop(Process node) throws InterruptedException {
+    List<ProcessHandle> inside = node.toHandle().descendants().toList();
+    inside.forEach(ProcessHandle::destroy);
+    for (ProcessHandle process : inside) {
+      try {
+        process.onExit().get(30, TimeUnit.SECONDS);
+      } catch (ExecutionException | TimeoutException e) {
+        process.destroyForcibly();
+      }
+    }
+    node.destroy();
+    if (!node.waitFor(30, TimeUnit.SECONDS)) {
+      node.destroyForcibly();
     }
   }
 
   /** Runs what follows inside {@code root}, as the image's user, with its own PID space and /proc. */
   private static List<String> inImage(Path root) {
     String[] user = USER.split(":");
-    return List.of("unshare", "--fork", "--pid", "--mount", "--mount-proc", "--kill-child=SIGTERM",
+    return List.of("unshare", "--fork", "--pid", "--mount", "--mount-proc",
         "--root=" + root, "--setuid", user[0], "--setgid", user[1]);
   }
 
