@@ -61,7 +61,8 @@ TOKEN=$(java -jar verticles/target/meshplane.jar token --scope catalog:write 2>/
 export TOKEN ENTITIES HOT THREADS
 
 log "loading $ENTITIES entities"
-taskset -c 1 wrk -t$THREADS -c32 -d3600s -s benchmarks/load/load.lua "http://127.0.0.1:$NODE_PORT" >/dev/null &
+MODE=put taskset -c 1 wrk -t$THREADS -c32 -d3600s -s benchmarks/load/stripes.lua "http://127.0.0.1:$NODE_PORT" \
+  >/dev/null &
 loader=$!
 started+=($loader)
 loaded=0
@@ -99,7 +100,8 @@ measure() {
 }
 
 log "reading every hot entity once, then S1: reads answered from L1"
-taskset -c 1 wrk -t$THREADS -c$CONNECTIONS -d$((WARM + 5))s -s benchmarks/load/touch.lua "http://127.0.0.1:$NODE_PORT" \
+MODE=get taskset -c 1 wrk -t$THREADS -c$CONNECTIONS -d$((WARM + 5))s -s benchmarks/load/stripes.lua \
+  "http://127.0.0.1:$NODE_PORT" \
   >/dev/null
 read -r s1 s1min s1max s1p50 s1p99 <<<"$(measure S1 benchmarks/load/read.lua $NODE_PORT)"
 log "S4: batches of 20 ids"
