@@ -42,10 +42,17 @@ final class EntityReadHandler {
 
   void getBatch(RoutingContext ctx) {
     List<String> ids = batchIds(ctx.queryParam("ids"));
-    cache.getAll(ids).onSuccess(found -> respondBatch(ctx, found)).onFailure(ctx::fail);
+    cache.getAll(ids).onSuccess(found -> {
+      if (!ctx.response().ended()) {
+        respondBatch(ctx, found);
+      }
+    }).onFailure(ctx::fail);
   }
 
   private static void respond(RoutingContext ctx, String id, CachedEntity entry, Tier tier) {
+    if (ctx.response().ended()) {
+      return; // the request timeout answered first
+    }
     HttpServerResponse response = ctx.response().putHeader(Headers.X_CACHE, Headers.xCache(tier));
     if (!entry.exists()) {
       ProblemResponder.send(ctx, ProblemException.notFound("entity '" + id + "' does not exist").problem());

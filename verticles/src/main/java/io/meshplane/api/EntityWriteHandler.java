@@ -7,7 +7,6 @@ import io.meshplane.catalog.EntityInputParser;
 import io.meshplane.catalog.EntityWriter;
 import io.meshplane.catalog.Preconditions;
 import io.meshplane.observability.Tracing;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 
@@ -24,19 +23,15 @@ final class EntityWriteHandler {
     Preconditions preconditions = preconditions(ctx);
     EntityInput input = EntityInputParser.parse(id, ctx.body().buffer());
     writer.upsert(id, input, preconditions, AccessControl.actor(ctx), Tracing.currentTraceparent())
-        .onSuccess(result -> ctx.response()
-            .setStatusCode(result.created() ? 201 : 200)
-            .putHeader(Headers.ETAG, ETags.of(result.version()))
-            .putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON)
-            .putHeader(Headers.LOCATION, ctx.request().path())
-            .end(Buffer.buffer(result.json())))
+        .onSuccess(result -> Replies.entity(ctx, result.created() ? 201 : 200, ETags.of(result.version()),
+            result.json()))
         .onFailure(ctx::fail);
   }
 
   void delete(RoutingContext ctx) {
     String id = EntityIds.require(ctx.pathParam("id"));
     writer.delete(id, preconditions(ctx), AccessControl.actor(ctx), Tracing.currentTraceparent())
-        .onSuccess(version -> ctx.response().setStatusCode(204).end())
+        .onSuccess(version -> Replies.noContent(ctx))
         .onFailure(ctx::fail);
   }
 

@@ -1,5 +1,6 @@
 package io.meshplane.api;
 
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -12,6 +13,18 @@ final class Replies {
     HttpServerResponse response = ctx.response();
     if (!response.ended()) {
       response.setStatusCode(status).putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON).end(body.toBuffer());
+    }
+  }
+
+  /** An entity as a write stored it: its JSON, its ETag and where to read it. */
+  static void entity(RoutingContext ctx, int status, CharSequence etag, byte[] json) {
+    HttpServerResponse response = ctx.response();
+    if (!response.ended()) {
+      response.setStatusCode(status)
+          .putHeader(Headers.ETAG, etag)
+          .putHeader(Headers.CONTENT_TYPE, Headers.APPLICATION_JSON)
+          .putHeader(Headers.LOCATION, ctx.request().path())
+          .end(Buffer.buffer(json));
     }
   }
 
