@@ -15,11 +15,13 @@ import org.slf4j.LoggerFactory;
  * Committed writes whose Redis update failed (Redis unreachable, or too slow): without a repair, Redis would go on
  * holding the version before the write and answer it as soon as L1 lost the entry. They are offered again every
  * second until Redis takes them; the offer is version-guarded, so a repair never moves an entry backwards. Used on
- * its event loop only. Bounded: past {@link #MAX_PENDING} the oldest are dropped (and said so), and a node that
+ * its event loop only. Bounded: past {@code MAX_PENDING} the oldest are dropped (and said so), and a node that
  * stops loses its list; what is left then expires with {@code cache.l2-ttl-seconds}.
  */
 final class L2Repairs {
-  static final int MAX_PENDING = 100_000;
+  private static final int MAX_PENDING = 100_000;
+  /** Offers per retry, oldest first: a long outage is made up for over several seconds, not in one burst. */
+  private static final int PER_ROUND = 1_000;
   private static final Logger LOG = LoggerFactory.getLogger(L2Repairs.class);
   private static final long RETRY_MS = 1000;
 
@@ -51,8 +53,8 @@ final class L2Repairs {
   }
 
   private void retry() {
-    List<Future<Void>> offers = new ArrayList<>(pending.size());
-    for (Map.Entry<String, CachedEntity> repair : List.copyOf(pending.entrySet())) {
+    List<Future<Void>> offers = new ArrayList<>(Math.min(pending.size(), PER_ROUND));
+    for (Map.Entry<String, CachedEntity> repair : pending.entrySet().stream().limit(PER_ROUND).toList()) {
       offers.add(offer.apply(repair.getKey(), repair.getValue())
           .onSuccess(taken -> pending.remove(repair.getKey(), repair.getValue())));
     }
