@@ -14,14 +14,15 @@ import java.util.List;
 /**
  * Bearer-token checks of the API (vertx-auth-jwt): a write needs a valid token carrying its scope (401 without a
  * valid token, 403 without the scope); reads are open unless {@code auth.reads} is set. The token's {@code sub} is
- * the actor recorded in the event log.
+ * the actor recorded in the event log. One instance per event loop: tokens it has verified are remembered until they
+ * expire ({@link VerifiedTokens}).
  */
 final class AccessControl {
   private final JWTAuth jwt;
   private final boolean guardReads;
 
   AccessControl(Vertx vertx, AuthConfig config) {
-    this.jwt = JWTAuth.create(vertx, options(config));
+    this.jwt = new VerifiedTokens(JWTAuth.create(vertx, options(config)), System::currentTimeMillis);
     this.guardReads = config.reads();
   }
 

@@ -22,6 +22,7 @@ import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
@@ -61,7 +62,8 @@ public final class HttpApiVerticle extends VerticleBase {
     writer = PgClients.writerPool(vertx, config.pg());
     RouteStore routes = new RouteStore(writer);
     LineageCache lineageCache = new LineageCache(node.hazelcast().getMap(LineageCache.MAP), context);
-    router = router(new EntityReadHandler(clients.cache()),
+    EntityReadHandler reads = new EntityReadHandler(clients.cache());
+    router = router(reads,
         new EntityWriteHandler(new EntityWriter(writer, clients.cache(), lineageCache, config.pg().writePoolSize(),
             config.pg().writeBatchMax(), node.registry())),
         new EventLogReader(clients.reader()), new RouteAdminHandler(routes),
@@ -79,8 +81,8 @@ public final class HttpApiVerticle extends VerticleBase {
     return vertx.fileSystem().readFile(OPENAPI_DOCUMENT)
         .onSuccess(document -> router.get("/" + OPENAPI_DOCUMENT).handler(ctx -> ctx.response()
             .putHeader(Headers.CONTENT_TYPE, YAML).end(document)))
-        .compose(document -> server.requestHandler(router).invalidRequestHandler(ProblemResponder::invalidRequest)
-            .listen());
+        .compose(document -> server.requestHandler(requestHandler(reads))
+            .invalidRequestHandler(ProblemResponder::invalidRequest).listen());
   }
 
   @Override
@@ -88,6 +90,18 @@ public final class HttpApiVerticle extends VerticleBase {
     Future<Void> drained = server == null ? Future.succeededFuture()
         : server.shutdown(config.node().shutdownGraceMs(), TimeUnit.MILLISECONDS);
     return drained.eventually(() -> Future.join(clients.close(), writer.close()));
+  }
+
+  /** Near-cache hits are answered before the router, unless reads need a token (the router checks it). */
+  private Handler<HttpServerRequest> requestHandler(EntityReadHandler reads) {
+    if (config.auth().reads()) {
+      return router;
+    }
+    return request -> {
+      if (!reads.answerNearHit(request)) {
+        router.handle(request);
+      }
+    };
   }
 
   /** Every route served, as {@code METHOD /path/{param}}: what the API document must describe. */
@@ -130,7 +144,7 @@ public final class HttpApiVerticle extends VerticleBase {
     chains.read(router, "/v1/entities/:id/history", historyHandler::get);
     chains.read(router, "/v1/entities/:id/relationships", graph::relationships);
     chains.read(router, "/v1/entities/:id/lineage", graph::lineage);
-    chains.read(router, "/v1/entities/:id", reads::getOne);
+    chains.read(router, EntityReadHandler.ONE_ENTITY_ROUTE, reads::getOne);
     chains.write(router, HttpMethod.PUT, "/v1/entities/:id", catalogWriters, writes::put);
     chains.write(router, HttpMethod.DELETE, "/v1/entities/:id", catalogWriters, writes::delete);
     chains.write(router, HttpMethod.PUT, "/v1/relationships", catalogWriters, graph::putRelationship);

@@ -3,6 +3,7 @@ package io.meshplane.cache;
 import com.hazelcast.internal.nearcache.NearCache;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.impl.proxy.NearCachedMapProxyImpl;
+import io.meshplane.cluster.HazelcastFutures;
 import io.meshplane.codecs.entity.CachedEntity;
 import io.meshplane.codecs.entity.CachedEntityCodec;
 import io.vertx.core.Context;
@@ -40,12 +41,12 @@ public final class L1EntityCache {
     if (pending.isDone() && !pending.isCompletedExceptionally()) {
       return Future.succeededFuture(pending.getNow(null));
     }
-    return Future.fromCompletionStage(pending, context);
+    return HazelcastFutures.onContext(pending, context);
   }
 
   /** Stores {@code entry} unless L1 already holds a newer version. */
   public Future<Boolean> offer(String id, CachedEntity entry, long ttlMillis) {
-    return Future.fromCompletionStage(
+    return HazelcastFutures.onContext(
         map.submitToKey(id, new VersionGuardedPut(CachedEntityCodec.encode(entry), ttlMillis)), context);
   }
 }

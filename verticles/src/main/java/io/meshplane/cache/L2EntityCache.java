@@ -53,11 +53,6 @@ public final class L2EntityCache {
     this.timeoutMs = config.timeoutMs();
   }
 
-  /** The entry held for {@code id}, or null on a miss. */
-  public Future<CachedEntity> get(String id) {
-    return send(Request.cmd(Command.GET).arg(key(id))).map(L2EntityCache::decode);
-  }
-
   /** One MGET; the result lists an entry (or null) per id, in order. */
   public Future<List<CachedEntity>> getAll(List<String> ids) {
     Request mget = Request.cmd(Command.MGET);

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The read path of one event loop. A lookup tries L1, then (once per key per node, however many ask at once) L2 and
- * L3; whatever a lower tier answers fills the tiers above it, version-guarded. A failing L1 or L2 is skipped, never
+ * L3; whatever a lower tier answers fills the tiers above it, version-guarded. Single reads from L2 are coalesced
+ * into one MGET per turn of the event loop ({@link L2ReadCoalescer}). A failing L1 or L2 is skipped, never
  * fatal: PostgreSQL alone can answer every read.
  */
 public final class TieredEntityCache {
@@ -21,6 +22,7 @@ public final class TieredEntityCache {
 
   private final L1EntityCache l1;
   private final L2EntityCache l2;
+  private final L2ReadCoalescer l2Reads;
   private final EntitySource l3;
   private final SingleFlight<String, Lookup> singleFlight;
   private final Context context;
@@ -28,11 +30,14 @@ public final class TieredEntityCache {
   private final long l2TtlMs;
   private final CacheMetrics metrics;
   private final L2Repairs l2Repairs;
+  private final boolean readsL1;
+  private final boolean readsL2;
 
   public TieredEntityCache(L1EntityCache l1, L2EntityCache l2, EntitySource l3,
       SingleFlight<String, Lookup> singleFlight, Context context, CacheConfig config, CacheMetrics metrics) {
     this.l1 = l1;
     this.l2 = l2;
+    this.l2Reads = new L2ReadCoalescer(l2, context, metrics::l2ReadBatch);
     this.l3 = l3;
     this.singleFlight = singleFlight;
     this.context = context;
@@ -40,6 +45,8 @@ public final class TieredEntityCache {
     this.l2TtlMs = config.l2TtlSeconds() * 1000L;
     this.metrics = metrics;
     this.l2Repairs = new L2Repairs(context, this::offerL2);
+    this.readsL1 = config.readsL1();
+    this.readsL2 = config.readsL2();
   }
 
   /**
@@ -47,11 +54,20 @@ public final class TieredEntityCache {
    * taken with no future, no copy and nothing to decode. A caller that gets null goes on with {@link #get}.
    */
   public CachedEntity nearHit(String id) {
-    CachedEntity held = l1.nearCached(id);
-    if (held != null) {
-      metrics.answered(Tier.L1, held);
+    return counted(readsL1 ? l1.nearCached(id) : null);
+  }
+
+  /** As {@link #nearHit}, but only an entity that exists: a held "not found" is left for {@link #nearHit}. */
+  public CachedEntity nearHitIfPresent(String id) {
+    CachedEntity held = readsL1 ? l1.nearCached(id) : null;
+    return counted(held != null && held.exists() ? held : null);
+  }
+
+  private CachedEntity counted(CachedEntity nearHit) {
+    if (nearHit != null) {
+      metrics.answered(Tier.L1, nearHit);
     }
-    return held;
+    return nearHit;
   }
 
   public Future<Lookup> get(String id) {
@@ -82,15 +98,16 @@ public final class TieredEntityCache {
    * Called by the write path after a commit: moves L1 and L2 to the committed version. L1 is awaited, so the writer's
    * next read on this node sees its write; L2 is best effort (a down Redis does not fail a committed write), and an
    * L2 update that failed is made again once Redis answers ({@link L2Repairs}), so Redis never keeps serving the
-   * version before the write.
+   * version before the write. When reads skip L1, L2 is awaited too: it is then the tier the writer reads next.
    */
   public Future<Void> publish(String id, CachedEntity entry) {
-    Future<Boolean> toL1 = l1.offer(id, entry, l1Ttl(entry));
-    offerL2(id, entry).onFailure(e -> l2Repairs.remember(id, entry));
-    return toL1.<Void>mapEmpty().recover(e -> {
+    Future<Void> toL1 = l1.offer(id, entry, l1Ttl(entry)).<Void>mapEmpty().recover(e -> {
       LOG.warn("L1 update of {} failed: {}", id, e.toString());
       return Future.succeededFuture();
     });
+    Future<Void> toL2 = offerL2(id, entry).onFailure(e -> l2Repairs.remember(id, entry))
+        .recover(e -> Future.succeededFuture());
+    return readsL1 ? toL1 : Future.all(toL1, toL2).mapEmpty();
   }
 
   private Future<Lookup> loadBelowL1(String id) {
@@ -104,7 +121,8 @@ public final class TieredEntityCache {
   }
 
   private Future<Map<String, Lookup>> loadAllBelowL1(List<String> ids, Map<String, Lookup> found) {
-    return l2.getAll(ids).recover(e -> {
+    Future<List<CachedEntity>> l2Gets = readsL2 ? l2.getAll(ids) : Future.succeededFuture(null);
+    return l2Gets.recover(e -> {
       LOG.debug("L2 batch read skipped: {}", e.toString());
       return Future.succeededFuture(null);
     }).compose(l2Hits -> {
@@ -134,6 +152,9 @@ public final class TieredEntityCache {
   }
 
   private Future<CachedEntity> l1Get(String id) {
+    if (!readsL1) {
+      return Future.succeededFuture(null);
+    }
     return l1.get(id).recover(e -> {
       LOG.warn("L1 read of {} failed, going on without it: {}", id, e.toString());
       return Future.succeededFuture(null);
@@ -141,7 +162,10 @@ public final class TieredEntityCache {
   }
 
   private Future<CachedEntity> l2Get(String id) {
-    return l2.get(id).recover(e -> {
+    if (!readsL2) {
+      return Future.succeededFuture(null);
+    }
+    return l2Reads.get(id).recover(e -> {
       LOG.debug("L2 read of {} skipped: {}", id, e.toString());
       return Future.succeededFuture(null);
     });
@@ -149,6 +173,9 @@ public final class TieredEntityCache {
 
   /** Fills never fail a read: the answer is already known, the fill only speeds up the next one. */
   private Future<Void> fillL1(String id, CachedEntity entry) {
+    if (!readsL1) {
+      return Future.succeededFuture();
+    }
     return l1.offer(id, entry, l1Ttl(entry)).<Void>mapEmpty().recover(e -> {
       LOG.warn("L1 fill of {} failed: {}", id, e.toString());
       return Future.succeededFuture();
@@ -157,6 +184,9 @@ public final class TieredEntityCache {
 
   /** Bounded by the Redis timeout and never failing: a down Redis costs a miss at most that long. */
   private Future<Void> fillL2(String id, CachedEntity entry) {
+    if (!readsL2) {
+      return Future.succeededFuture();
+    }
     return offerL2(id, entry).recover(e -> {
       LOG.debug("L2 update of {} skipped: {}", id, e.toString());
       return Future.succeededFuture();

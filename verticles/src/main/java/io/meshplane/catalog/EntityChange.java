@@ -1,7 +1,5 @@
 package io.meshplane.catalog;
 
-import io.meshplane.storage.EntityRows;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 import java.nio.charset.StandardCharsets;
 
@@ -17,10 +15,6 @@ record EntityChange(String id, EntityChangeKind kind, long version, byte[] befor
   Tuple outboxTuple() {
     return Tuple.of(id, kind.cloudEventType(), version, version - 1, text(after != null ? after : before),
         origin.traceparent());
-  }
-
-  static byte[] jsonOf(Row row) {
-    return EntityRows.toCacheEntry(row).json();
   }
 
   private static String text(byte[] json) {

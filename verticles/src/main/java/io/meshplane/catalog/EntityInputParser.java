@@ -2,10 +2,10 @@ package io.meshplane.catalog;
 
 import io.meshplane.codecs.entity.SchemaRef;
 import io.meshplane.problem.ProblemException;
+import io.netty.buffer.ByteBufUtil;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,14 +34,14 @@ public final class EntityInputParser {
     if (bodyId != null && !id.equals(bodyId)) {
       throw ProblemException.badRequest("body id does not match the id in the path");
     }
-    JsonObject attributes = attributes(json);
+    String attributes = attributesJson(json);
     return new EntityInput(
         text(json, "type", true),
         text(json, "domain", false),
         text(json, "sourceSystem", false),
         text(json, "owner", false),
         tags(json),
-        attributes.encode(),
+        attributes,
         schemaRef(json));
   }
 
@@ -85,20 +85,22 @@ public final class EntityInputParser {
     return new ArrayList<>(tags);
   }
 
-  private static JsonObject attributes(JsonObject json) {
+  /** The attributes as the JSON text stored, encoded once for both the size check and the row. */
+  private static String attributesJson(JsonObject json) {
     Object value = json.getValue("attributes");
     if (value == null) {
-      return new JsonObject();
+      return "{}";
     }
     if (!(value instanceof JsonObject attributes)) {
       throw ProblemException.badRequest("'attributes' must be a JSON object");
     }
     JsonLimits.check("'attributes'", attributes);
-    int size = attributes.encode().getBytes(StandardCharsets.UTF_8).length;
+    String encoded = attributes.encode();
+    int size = ByteBufUtil.utf8Bytes(encoded); // counted, not encoded: no copy of the attributes
     if (size > MAX_ATTRIBUTES_BYTES) {
       throw ProblemException.badRequest("'attributes' encodes to " + size + " bytes; at most " + MAX_ATTRIBUTES_BYTES);
     }
-    return attributes;
+    return encoded;
   }
 
   private static SchemaRef schemaRef(JsonObject json) {

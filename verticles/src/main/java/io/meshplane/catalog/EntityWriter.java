@@ -59,7 +59,7 @@ public final class EntityWriter {
       preconditions.check(current.getLong("version"), true);
       return conn.preparedQuery(SqlQueries.TOMBSTONE_ENTITY).execute(Tuple.of(id)).compose(rows -> {
         long version = first(rows).getLong("version");
-        return record(conn, new EntityChange(id, EntityChangeKind.DELETED, version, EntityChange.jsonOf(current),
+        return record(conn, new EntityChange(id, EntityChangeKind.DELETED, version, EntityRows.json(current),
             null, new Origin(actor, traceparent))).map(version);
       });
     })).compose(version -> cache.publish(id, CachedEntity.tombstone(version))

@@ -142,15 +142,15 @@ final class UpsertBatch {
       Row stored = it.hasNext() ? it.next() : null;
       Row before = current[i];
       if (stored == null) {
-        results[i] = new WriteResult(EntityChange.jsonOf(before), before.getLong("version"), false, false);
+        results[i] = new WriteResult(EntityRows.json(before), before.getLong("version"), false, false);
       } else {
-        byte[] json = EntityChange.jsonOf(stored);
+        byte[] json = EntityRows.json(stored);
         long version = stored.getLong("version");
         boolean existed = exists(before);
         results[i] = new WriteResult(json, version, !existed, true);
         PendingUpsert upsert = upserts.get(i);
         changes.add(new EntityChange(upsert.id(), existed ? EntityChangeKind.UPDATED : EntityChangeKind.CREATED,
-            version, existed ? EntityChange.jsonOf(before) : null, json, upsert.origin()));
+            version, existed ? EntityRows.json(before) : null, json, upsert.origin()));
       }
       rows = rows.next();
     }

@@ -32,7 +32,10 @@ public final class HazelcastMember {
 
   public static Future<HazelcastInstance> start(Vertx vertx, HazelcastConfig hazelcast, CacheConfig cache) {
     // building the config parses YAML and loads Hazelcast's classes: worker-thread work too
-    return vertx.executeBlocking(() -> Hazelcast.newHazelcastInstance(config(hazelcast, cache)));
+    return vertx.executeBlocking(() -> {
+      HazelcastCallbackExecutor.installWhereNeeded();
+      return Hazelcast.newHazelcastInstance(config(hazelcast, cache));
+    });
   }
 
   /** Leaves the cluster gracefully, so partitions this member owned migrate before it goes. */

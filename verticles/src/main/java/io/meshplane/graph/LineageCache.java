@@ -2,6 +2,7 @@ package io.meshplane.graph;
 
 import com.hazelcast.map.IMap;
 import io.meshplane.catalog.GraphChanges;
+import io.meshplane.cluster.HazelcastFutures;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
@@ -30,7 +31,7 @@ public final class LineageCache implements GraphChanges {
 
   /** The cached answer for {@code key} if computed at the current epoch, else {@code load}'s, which is then cached. */
   public Future<Answer> get(String key, Supplier<Future<JsonObject>> load) {
-    return epoch().compose(epoch -> Future.fromCompletionStage(map.getAsync(key), context).compose(cached -> {
+    return epoch().compose(epoch -> HazelcastFutures.onContext(map.getAsync(key), context).compose(cached -> {
       if (cached != null && ByteBuffer.wrap(cached).getLong() == epoch) {
         return Future.succeededFuture(new Answer(
             Buffer.buffer(cached).slice(Long.BYTES, cached.length).toJsonObject(), true));
@@ -38,7 +39,7 @@ public final class LineageCache implements GraphChanges {
       return load.get().compose(answer -> {
         byte[] json = answer.toBuffer().getBytes();
         byte[] stamped = ByteBuffer.allocate(Long.BYTES + json.length).putLong(epoch).put(json).array();
-        return Future.fromCompletionStage(map.setAsync(key, stamped, TTL_SECONDS, TimeUnit.SECONDS), context)
+        return HazelcastFutures.onContext(map.setAsync(key, stamped, TTL_SECONDS, TimeUnit.SECONDS), context)
             .map(new Answer(answer, false));
       });
     }));
@@ -47,11 +48,11 @@ public final class LineageCache implements GraphChanges {
   /** Called after every committed change of the lineage graph. */
   @Override
   public Future<Void> changed() {
-    return Future.fromCompletionStage(map.submitToKey(EPOCH, new EpochIncrement()), context).mapEmpty();
+    return HazelcastFutures.onContext(map.submitToKey(EPOCH, new EpochIncrement()), context).mapEmpty();
   }
 
   private Future<Long> epoch() {
-    return Future.fromCompletionStage(map.getAsync(EPOCH), context)
+    return HazelcastFutures.onContext(map.getAsync(EPOCH), context)
         .map(value -> value == null ? 0L : ByteBuffer.wrap(value).getLong());
   }
 

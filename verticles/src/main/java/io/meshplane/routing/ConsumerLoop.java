@@ -2,6 +2,7 @@ package io.meshplane.routing;
 
 import io.meshplane.config.KafkaConfig;
 import io.meshplane.config.RouterConfig;
+import io.meshplane.kafka.KafkaClientSettings;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,18 +38,8 @@ final class ConsumerLoop implements Runnable {
 
   ConsumerLoop(KafkaConfig kafka, RouterConfig router, String clientId, Supplier<Set<String>> topics,
       Function<List<ConsumerRecord<byte[], byte[]>>, Future<Void>> handler) {
-    this.consumer = new KafkaConsumer<>(Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrap(),
-        ConsumerConfig.GROUP_ID_CONFIG, router.consumerGroup(),
-        ConsumerConfig.CLIENT_ID_CONFIG, clientId,
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-        // a new group starts at the beginning: events that arrived before the first router are routed too
-        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-        // topics created after subscribing (a new rule's source) are found within seconds, not minutes
-        ConsumerConfig.METADATA_MAX_AGE_CONFIG, 5000,
-        // subscribing must not create topics: that is the producers' (or the operators') business
-        ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false,
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500),
+    this.consumer = new KafkaConsumer<>(
+        KafkaClientSettings.routerConsumer(kafka.bootstrap(), router.consumerGroup(), clientId),
         new ByteArrayDeserializer(), new ByteArrayDeserializer());
     this.topics = topics;
     this.handler = handler;

@@ -33,11 +33,15 @@ public final class EntityRows {
     return row.getValue("deleted_at") != null;
   }
 
+  /** The entity's JSON document of the API, or null for a deleted one. */
+  public static byte[] json(Row row) {
+    return isTombstone(row) ? null : EntityJsonCodec.encode(toEntity(row));
+  }
+
   /** The cache entry for a row: the ready-to-send JSON, or the tombstone of a deleted entity. */
   public static CachedEntity toCacheEntry(Row row) {
+    byte[] json = json(row);
     long version = row.getLong("version");
-    return isTombstone(row)
-        ? CachedEntity.tombstone(version)
-        : CachedEntity.present(version, EntityJsonCodec.encode(toEntity(row)));
+    return json == null ? CachedEntity.tombstone(version) : CachedEntity.present(version, json);
   }
 }

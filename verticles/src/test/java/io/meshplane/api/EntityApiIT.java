@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshplane.testing.Http;
 import io.meshplane.testing.NodeFixture;
+import io.meshplane.testing.Poll;
 import io.meshplane.testing.TestDatabase;
 import io.meshplane.testing.TestKafka;
 import io.meshplane.testing.TopicReader;
@@ -116,6 +117,33 @@ class EntityApiIT {
     assertThat(http.get("/v1/entities/" + id, "If-None-Match", "\"7\", \"1\"").statusCode()).isEqualTo(304);
     assertThat(http.get("/v1/entities/" + id, "If-None-Match", "*").statusCode()).isEqualTo(304);
     assertThat(http.get("/v1/entities/" + id, "If-None-Match", "\"2\"").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aNearCacheHitAnsweredBeforeTheRouterMatchesTheRoutedAnswer() {
+    String id = "urn:mesh:dataset:fast";
+    http.put("/v1/entities/" + id, DATASET);
+    String routed = "/v1/entities/" + id.replace(":", "%3A"); // percent-encoded: always the router's
+    Poll.until(() -> "L1".equals(http.get("/v1/entities/" + id).headers().firstValue("X-Cache").orElse("")),
+        Duration.ofSeconds(5), "the entity held by the near cache");
+
+    HttpResponse<String> fast = http.get("/v1/entities/" + id);
+    HttpResponse<String> viaRouter = http.get(routed);
+
+    for (HttpResponse<String> answer : List.of(fast, viaRouter)) {
+      assertThat(answer.statusCode()).isEqualTo(200);
+      assertThat(answer.body()).isEqualTo(fast.body());
+      for (String header : List.of("ETag", "X-Cache", "Content-Type")) {
+        assertThat(answer.headers().firstValue(header)).isEqualTo(fast.headers().firstValue(header)).isPresent();
+      }
+    }
+    assertThat(http.get("/v1/entities/" + id, "If-None-Match", "\"1\"").statusCode()).isEqualTo(304);
+    assertThat(http.get(routed, "If-None-Match", "\"1\"").statusCode()).isEqualTo(304);
+    assertThat(http.get("/v1/entities/" + id + "/history").statusCode()).isEqualTo(200);
+    assertThat(http.get("/v1/entities/urn:mesh:dataset:never-written").statusCode()).isEqualTo(404);
+    HttpResponse<String> cachedMiss = http.get("/v1/entities/urn:mesh:dataset:never-written");
+    assertThat(cachedMiss.statusCode()).isEqualTo(404);
+    assertThat(cachedMiss.headers().firstValue("Content-Type")).hasValue("application/problem+json");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.meshplane.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.meshplane.codecs.entity.CachedEntity;
+import io.meshplane.config.CacheConfig;
 import io.meshplane.storage.PgClients;
 import io.meshplane.testing.Await;
 import io.meshplane.testing.Http;
@@ -11,6 +12,7 @@ import io.meshplane.testing.NodeFixture;
 import io.meshplane.testing.Poll;
 import io.meshplane.testing.TestNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,9 +25,13 @@ import io.vertx.redis.client.Request;
 import io.vertx.sqlclient.SqlClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,10 +163,37 @@ class TieredCacheIT {
 
     assertThat(Await.result(lookup.future()).entry().version()).isEqualTo(1);
     assertThat(node.l1().get(id).version()).isEqualTo(2);
-    assertThat(Await.result(l2().get(id)).version()).isEqualTo(2);
+    assertThat(l2Entry(id).version()).isEqualTo(2);
     HttpResponse<String> read = http.get("/v1/entities/" + id);
     assertThat(read.headers().firstValue("ETag")).hasValue("\"2\"");
     assertThat(new JsonObject(read.body()).getJsonObject("attributes").getInteger("n")).isEqualTo(2);
+    Await.result(reader.close());
+  }
+
+  @Test
+  void l2ReadsAskedForInOneTurnOfTheEventLoopGoToRedisAsOneMget() {
+    List<String> ids = IntStream.rangeClosed(1, 12).mapToObj(n -> "urn:tier:coalesced-" + n).toList();
+    ids.forEach(id -> http.put("/v1/entities/" + id, DATASET));
+    ids.forEach(id -> awaitL2Version(id, 1));
+    CacheConfig skipL1 = new CacheConfig(1000, 60, 2000, 1000, 0, false, true);
+    SqlClient reader = PgClients.pipelinedReader(vertx, node.config().pg());
+    SingleFlight<String, Lookup> flight = new SingleFlight<>();
+    Context context = vertx.getOrCreateContext();
+    Map<String, Long> before = redisCommandCalls();
+    Promise<List<Lookup>> lookups = Promise.promise();
+    context.runOnContext(v -> {
+      TieredEntityCache cache = new TieredEntityCache(l1(context), l2(), new PgEntitySource(reader), flight, context,
+          skipL1, new CacheMetrics(new SimpleMeterRegistry(), flight));
+      Future.all(ids.stream().map(cache::get).toList()).<List<Lookup>>map(CompositeFuture::list).onComplete(lookups);
+    });
+
+    assertThat(Await.result(lookups.future())).hasSize(12).allSatisfy(lookup -> {
+      assertThat(lookup.tier()).isEqualTo(Tier.L2);
+      assertThat(lookup.entry().version()).isEqualTo(1);
+    });
+    Map<String, Long> after = redisCommandCalls();
+    assertThat(after.getOrDefault("mget", 0L) - before.getOrDefault("mget", 0L)).isEqualTo(1);
+    assertThat(after.getOrDefault("get", 0L) - before.getOrDefault("get", 0L)).isZero();
     Await.result(reader.close());
   }
 
@@ -242,8 +275,23 @@ class TieredCacheIT {
     return new L2EntityCache(redis, node.config().redis());
   }
 
+  private static CachedEntity l2Entry(String id) {
+    return Await.result(l2().getAll(List.of(id))).get(0);
+  }
+
   private static String xCache(HttpResponse<String> response) {
     return response.headers().firstValue("X-Cache").orElse("none");
+  }
+
+  /** Calls per command of the test's own Redis since it started, from INFO commandstats. */
+  private static Map<String, Long> redisCommandCalls() {
+    String info = Await.result(redis.send(Request.cmd(Command.INFO).arg("commandstats"))).toString();
+    Map<String, Long> calls = new HashMap<>();
+    Matcher line = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)").matcher(info);
+    while (line.find()) {
+      calls.put(line.group(1), Long.parseLong(line.group(2)));
+    }
+    return calls;
   }
 
   private static void evictL2(String id) {
@@ -252,7 +300,7 @@ class TieredCacheIT {
 
   private static void awaitL2Version(String id, long version) {
     Poll.until(() -> {
-      CachedEntity entry = Await.result(l2().get(id));
+      CachedEntity entry = l2Entry(id);
       return entry != null && entry.version() == version;
     }, Duration.ofSeconds(5), "L2 reaching version " + version);
   }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class HazelcastMemberTest {
-  private static final CacheConfig CACHE = new CacheConfig(1000, 60, 100, 1000, 0);
+  private static final CacheConfig CACHE = new CacheConfig(1000, 60, 100, 1000, 0, true, true);
 
   @Test
   void membersJoinOverTcpWithoutMulticast() {
