@@ -33,26 +33,31 @@ import org.slf4j.LoggerFactory;
  * every record of it. One node at a time relays: leadership is a PostgreSQL advisory lock held by a dedicated
  * connection, so it moves to another node by itself when the leader dies. While the broker is down nothing is
  * deleted; the relay backs off and the outbox drains once the broker answers again.
+ *
+ * <p>The relay has a {@linkplain KafkaSender#failFast fail-fast} producer of its own: when one record of a batch
+ * fails, none sent after it can reach the topic, and the next attempt starts again from the oldest row with a new
+ * producer. So a consumer may see a change twice, but never an entity's version before the ones preceding it.
  */
 public final class OutboxRelayVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(OutboxRelayVerticle.class);
   private static final long LEADERSHIP_RETRY_MS = 1000;
 
   private final MeshplaneConfig config;
-  private final KafkaSender sender;
+  private final String clientId;
   private final Tracing tracing;
   private final Counter published;
   private final Timer publishLag;
   private Pool pool;
   // volatile: the leadership gauge reads it from the thread that serves /metrics
   private volatile PgConnection lockConnection;
+  private KafkaSender sender;
   private long backoffMs;
   private boolean stopping;
 
   public OutboxRelayVerticle(MeshplaneConfig config, NodeResources node) {
     MeterRegistry registry = node.registry();
     this.config = config;
-    this.sender = node.kafka();
+    this.clientId = "meshplane-outbox-" + node.hazelcast().getCluster().getLocalMember().getUuid();
     this.tracing = node.tracing();
     this.published = Counter.builder("meshplane.outbox.published")
         .description("outbox rows the broker acknowledged").register(registry);
@@ -77,7 +82,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
   public Future<?> stop() {
     stopping = true;
     Future<Void> unlocked = lockConnection == null ? Future.succeededFuture() : lockConnection.close();
-    return unlocked.eventually(pool::close);
+    return unlocked.eventually(pool::close).eventually(this::closeSender);
   }
 
   private void cycle() {
@@ -126,10 +131,29 @@ public final class OutboxRelayVerticle extends VerticleBase {
 
   private Future<Integer> relayBatch() {
     return pool.preparedQuery(SqlQueries.SELECT_OUTBOX_BATCH).execute(Tuple.of(config.outbox().batchSize()))
-        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(0) : publish(rows));
+        .compose(rows -> rows.size() == 0 ? Future.succeededFuture(0) : openSender().compose(opened -> publish(opened, rows)));
   }
 
-  private Future<Integer> publish(RowSet<Row> rows) {
+  private Future<KafkaSender> openSender() {
+    if (sender != null && !sender.aborted()) {
+      return Future.succeededFuture(sender);
+    }
+    return closeSender()
+        .compose(closed -> vertx.executeBlocking(() -> KafkaSender.failFast(config.kafka(), clientId)))
+        .onSuccess(opened -> sender = opened);
+  }
+
+  private Future<Void> closeSender() {
+    KafkaSender closing = sender;
+    sender = null;
+    return closing == null ? Future.succeededFuture() : vertx.executeBlocking(() -> {
+      closing.close();
+      return null;
+    });
+  }
+
+  /** Deletes the rows once every record is acknowledged; after a failure, waits for every send to end first. */
+  private Future<Integer> publish(KafkaSender kafka, RowSet<Row> rows) {
     List<Future<?>> acks = new ArrayList<>(rows.size());
     List<Long> ids = new ArrayList<>(rows.size());
     for (Row row : rows) {
@@ -138,7 +162,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
       // the change's trace goes on through the broker: this hop's span becomes the record's traceparent
       Span span = tracing.startSend("publish " + record.topic(), row.getString("trace_id"));
       tracing.inject(span, record.headers());
-      acks.add(sender.send(context, record).onComplete(ack -> {
+      acks.add(kafka.send(context, record).onComplete(ack -> {
         if (ack.succeeded()) {
           published.increment();
           publishLag.record(Duration.between(committed, Instant.now()));
@@ -149,7 +173,7 @@ public final class OutboxRelayVerticle extends VerticleBase {
       }));
       ids.add(row.getLong("id"));
     }
-    return Future.all(acks)
+    return Future.join(acks)
         .compose(acked -> pool.preparedQuery(SqlQueries.DELETE_OUTBOX_ROWS).execute(Tuple.of(ids.toArray(Long[]::new))))
         .map(deleted -> ids.size());
   }

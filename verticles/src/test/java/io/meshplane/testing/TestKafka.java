@@ -33,8 +33,13 @@ public final class TestKafka {
   }
 
   public static void createTopic(String name, int partitions) {
+    createTopic(name, partitions, Map.of());
+  }
+
+  /** A topic with the given topic-level settings, e.g. {@code max.message.bytes}. */
+  public static void createTopic(String name, int partitions, Map<String, String> settings) {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all()
+      admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(settings))).all()
           .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("cannot create topic " + name, e);
