@@ -12,7 +12,8 @@ import java.util.EnumSet;
 
 /**
  * The node's Prometheus registry. Vert.x reports HTTP, pool and event-bus meters into it (HTTP labelled by route
- * template, never by raw path, so ids do not explode the series count); Meshplane's own meters join them there.
+ * template, never by raw path, so ids do not explode the series count, and measured by {@link HttpServerMeters});
+ * Meshplane's own meters join them there.
  */
 public final class NodeMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -26,7 +27,7 @@ public final class NodeMetrics {
     return new MicrometerMetricsFactory(registry) {
       @Override
       public VertxMetrics metrics(VertxOptions options) {
-        return new HttpServerMetricsGuard(super.metrics(options));
+        return new NodeVertxMetrics(super.metrics(options), new HttpServerMeters(registry));
       }
     };
   }
@@ -34,7 +35,6 @@ public final class NodeMetrics {
   public MicrometerMetricsOptions vertxOptions() {
     return new MicrometerMetricsOptions()
         .setEnabled(true)
-        .setLabels(EnumSet.of(Label.HTTP_ROUTE, Label.HTTP_METHOD, Label.HTTP_CODE, Label.POOL_TYPE,
-            Label.POOL_NAME));
+        .setLabels(EnumSet.of(Label.POOL_TYPE, Label.POOL_NAME));
   }
 }

@@ -16,18 +16,19 @@ import io.vertx.core.spi.metrics.PoolMetrics;
 import io.vertx.core.spi.metrics.TCPMetrics;
 import io.vertx.core.spi.metrics.VertxMetrics;
 
-/** Vert.x's metrics as Micrometer provides them, with HTTP servers' meters made {@link ConnectionSafeHttpServerMetrics}. */
-final class HttpServerMetricsGuard implements VertxMetrics {
+/** Vert.x's metrics as Micrometer provides them, except HTTP servers', which report to {@link HttpServerMeters}. */
+final class NodeVertxMetrics implements VertxMetrics {
   private final VertxMetrics delegate;
+  private final HttpServerMeters httpServerMeters;
 
-  HttpServerMetricsGuard(VertxMetrics delegate) {
+  NodeVertxMetrics(VertxMetrics delegate, HttpServerMeters httpServerMeters) {
     this.delegate = delegate;
+    this.httpServerMeters = httpServerMeters;
   }
 
   @Override
   public HttpServerMetrics<?, ?, ?> createHttpServerMetrics(HttpServerOptions options, SocketAddress localAddress) {
-    HttpServerMetrics<?, ?, ?> metrics = delegate.createHttpServerMetrics(options, localAddress);
-    return metrics == null ? null : new ConnectionSafeHttpServerMetrics<>(metrics);
+    return new RoutedHttpServerMetrics(httpServerMeters);
   }
 
   @Override
