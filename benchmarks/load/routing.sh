@@ -3,8 +3,12 @@
 # a raw Kafka consume → produce pipe with the router's client settings, same record size, no rules.
 # Usage: benchmarks/load/routing.sh <node-port> <bootstrap> <count>
 #   The node runs on core 0 (as load.sh starts it) with kafka.bootstrap=<bootstrap>; MESHPLANE_AUTH_JWT_SECRET is
-#   exported with the node's secret; broker, verticles and benchmarks are built. SIZE (default 512) = data bytes.
-# Prints ONE line on stdout: <router-events/s> <router-p99-ms> <pipe-events/s> <pipe-p99-ms> (details on stderr).
+#   exported with the node's secret (or TOKEN, with scopes catalog:write and routes:admin); broker, verticles and
+#   benchmarks are built. SIZE (default 512) = data bytes; REPS (default 2) = backlogs drained by the router and by
+#   the pipe.
+# Prints ONE line on stdout: <router-events/s> <router-p99-ms> <pipe-events/s> <pipe-p99-ms> <router-min> <router-max>
+# <pipe-min> <pipe-max> (throughputs: the median of REPS backlogs, the lower middle one of an even count; details on
+# stderr). The bench rules are deleted again at the end.
 #
 # How it is measured (RoutingLoad's javadoc has the exact definitions):
 # - Throughput: a backlog of <count> events exists BEFORE the router may read it, and the router drains it alone.
@@ -23,7 +27,8 @@
 #   time). So afterwards, with the router and the pipe live, events are produced at a fixed rate — half the lower of
 #   the two throughputs (RATE_FRACTION), the same rate for both — for LATENCY_WARM_SECONDS + LATENCY_SECONDS, and a
 #   drain already positioned at the end of the output topics measures its poll's arrival time − ce_time (the
-#   producer's send time; producer linger 5 ms included, alike for both) of the events sent after the warm-up.
+#   producer's send time; producer linger 5 ms included, alike for both) of the events sent after the warm-up
+#   (RoutingLoad roundtrip: drain and producer in one JVM, as for the warm-ups).
 # Each rule matches exactly one of the 10 event types, so every event is routed once: N in → N out.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,8 +36,9 @@ cd "$(dirname "$0")/../.."
 PORT=$1 BOOTSTRAP=$2 COUNT=$3
 SIZE=${SIZE:-512} TYPES=10 ENTITIES=1000 PARTITIONS=6 LATENCY_SECONDS=${LATENCY_SECONDS:-15}
 RATE_FRACTION=${RATE_FRACTION:-0.5} LATENCY_WARM_SECONDS=${LATENCY_WARM_SECONDS:-5} WARM_COUNT=${WARM_COUNT:-$COUNT}
+REPS=${REPS:-2}
 IN=bench.routing.in OUT=bench.routing.out.a,bench.routing.out.b,bench.routing.out.c
-PIPE_IN=bench.pipe.in PIPE_OUT=bench.pipe.out PIPE_WARM=bench.pipe.warm
+PIPE_IN=bench.pipe.backlog PIPE_OUT=bench.pipe.out PIPE_WARM=bench.pipe.warm
 RUN=s7-$(date +%s)
 WORK=benchmarks/target/load/routing
 NODE=http://127.0.0.1:$PORT
@@ -43,20 +49,25 @@ started=()
 cleanup() {
   for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
   wait 2>/dev/null || true
+  [ -z "${TOKEN:-}" ] || delete_rules
 }
 trap cleanup EXIT INT TERM
 # the load side runs on core 1 (PERF.md)
 LOGGING=-Dlogback.configurationFile=benchmarks/load/routing-logback.xml
 tool() { taskset -c 1 java -Xms256m -Xmx1g $LOGGING -cp benchmarks/target/benchmarks.jar io.meshplane.benchmarks.RoutingLoad "$@"; }
 
-TOKEN=$(java -jar verticles/target/meshplane.jar token --scope "catalog:write routes:admin" 2>/dev/null | tail -1)
+# a token with both scopes, from the environment (load.sh) or minted with the node's secret
+TOKEN=${TOKEN:-$(java -jar verticles/target/meshplane.jar token --scope "catalog:write routes:admin" 2>/dev/null | tail -1)}
 
 unmatched() { curl -s "$NODE/metrics" | awk '/^meshplane_router_records_total\{outcome="unmatched"\}/ { print $2 + 0 }'; }
 handled() { curl -s "$NODE/metrics" | awk '/^meshplane_router_records_total\{/ { n += $2 } END { print n + 0 }'; }
-rules_off() {
+delete_rules() {
   for file in benchmarks/load/routes/*.json; do
     curl -s -o /dev/null -X DELETE -H "Authorization: Bearer $TOKEN" "$NODE/v1/routes/$(basename "$file" .json)"
   done
+}
+rules_off() {
+  delete_rules
   sleep 2 # > router.refresh-interval-ms + one poll: the router has left bench.routing.in
 }
 # All 10 rules at once (in parallel), so that the router, which subscribes to bench.routing.in as soon as its table
@@ -80,22 +91,21 @@ else
     "$NODE/v1/entities/urn:bench:{}" | grep -cv '^20[01]$' || true)
   [ "$failed" = 0 ] || { log "$failed entity writes failed"; exit 1; }
 fi
-tool topics --bootstrap "$BOOTSTRAP" --topics "$IN,$OUT,$PIPE_IN,$PIPE_OUT,$PIPE_WARM" --partitions $PARTITIONS
+backlogs=$(seq 1 "$REPS" | sed "s/^/$PIPE_IN.$RUN./" | paste -sd,)
+tool topics --bootstrap "$BOOTSTRAP" --topics "$IN,$OUT,$PIPE_OUT,$PIPE_WARM,$backlogs" --partitions $PARTITIONS
 
-router_eps=
-for attempt in 1 2 3; do
-  log "warm-up: $WARM_COUNT events through the router"
+# <count> <run>: the events of one run through the router or the pipe while it is live, to warm it; "eps p50 p99"
+roundtrip() { tool roundtrip --bootstrap "$BOOTSTRAP" --count "$3" --size "$SIZE" --types $TYPES --entities $ENTITIES \
+  --run "$4" --topic "$1" --topics "$2" --timeout-s 600 "${@:5}"; }
+median_of() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)], v[1], v[NR] }'; }
+
+# one backlog through the router → its events/s on stdout; empty when the router read it before it had every rule
+router_backlog() {
+  local run=$1 before
   rules_off
-  rules_on
-  tool produce --bootstrap "$BOOTSTRAP" --topic $IN --count "$WARM_COUNT" --size "$SIZE" --types $TYPES \
-    --run "$RUN-rw$attempt" --entities $ENTITIES
-  tool drain --bootstrap "$BOOTSTRAP" --topics $OUT --count "$WARM_COUNT" --run "$RUN-rw$attempt" --timeout-s 600 \
-    >/dev/null
-  log "rules off $IN while its backlog is produced"
-  rules_off
-  log "backlog: $COUNT events of $SIZE bytes in $IN (attempt $attempt)"
-  tool produce --bootstrap "$BOOTSTRAP" --topic $IN --count "$COUNT" --size "$SIZE" --types $TYPES \
-    --run "$RUN-r$attempt" --entities $ENTITIES
+  log "backlog: $COUNT events of $SIZE bytes in $IN while no rule reads it ($run)"
+  tool produce --bootstrap "$BOOTSTRAP" --topic $IN --count "$COUNT" --size "$SIZE" --types $TYPES --run "$run" \
+    --entities $ENTITIES
   before=$(unmatched)
   log "rules on: the router drains the backlog"
   rules_on
@@ -103,62 +113,65 @@ for attempt in 1 2 3; do
   if [ "$(unmatched)" != "$before" ]; then
     log "the router read the backlog before its table held all 10 rules ($before -> $(unmatched) unmatched); again"
     # let it finish that backlog first, so that the next attempt's is the only one
-    previous=-1
+    local previous=-1
     while [ "$(handled)" != "$previous" ]; do previous=$(handled); sleep 2; done
-    continue
+    return 0
   fi
-  out=$(tool drain --bootstrap "$BOOTSTRAP" --topics $OUT --count "$COUNT" --run "$RUN-r$attempt" --timeout-s 600)
-  read -r router_eps _ _ <<<"$out"
-  break
+  tool drain --bootstrap "$BOOTSTRAP" --topics $OUT --count "$COUNT" --run "$run" --timeout-s 600 | awk '{ print $1 }'
+}
+
+log "warm-up: $WARM_COUNT events through the router"
+rules_on
+roundtrip $IN $OUT "$WARM_COUNT" "$RUN-rw" >/dev/null
+router_runs=()
+for rep in $(seq 1 "$REPS"); do
+  eps=
+  for attempt in 1 2 3; do
+    eps=$(router_backlog "$RUN-r$rep-$attempt")
+    [ -z "$eps" ] || break
+  done
+  [ -n "$eps" ] || { log "no clean router measurement in 3 attempts"; exit 1; }
+  log "router: $eps events/s"
+  router_runs+=("$eps")
 done
-[ -n "$router_eps" ] || { log "no clean router measurement in 3 attempts"; exit 1; }
-log "router: $router_eps events/s"
+read -r router_eps router_min router_max <<<"$(printf '%s\n' "${router_runs[@]}" | median_of)"
 
 log "warm-up: $WARM_COUNT events through the pipe (core 0, the node's JVM flags) from $PIPE_WARM"
 go=$WORK/$RUN.go ready=$WORK/$RUN.pipe-ready
 rm -f "$go" "$ready"
-# the pipe starts at the ends of its topics (earlier runs' records are not piped), and says when it is there
+# the pipe starts at the end of its warm-up topic (earlier runs' records are not piped), says when it is there, and
+# moves to the topic named in $go whenever that changes
 taskset -c 0 java @config/jvm.options -Xms1g -Xmx1g $LOGGING -cp benchmarks/target/benchmarks.jar \
-  io.meshplane.benchmarks.RoutingLoad pipe --bootstrap "$BOOTSTRAP" --from $PIPE_IN --to $PIPE_OUT \
-  --group "$RUN-pipe" --warm-from $PIPE_WARM --go-file "$go" --ready-file "$ready" >"$WORK/pipe.log" 2>&1 &
+  io.meshplane.benchmarks.RoutingLoad pipe --bootstrap "$BOOTSTRAP" --from $PIPE_WARM --to $PIPE_OUT \
+  --group "$RUN-pipe" --go-file "$go" --ready-file "$ready" >"$WORK/pipe.log" 2>&1 &
 started+=($!)
 for _ in $(seq 1 120); do [ -f "$ready" ] && break; sleep 0.5; done
 [ -f "$ready" ] || { log "the pipe did not start: $(cat "$WORK/pipe.log")"; exit 1; }
-tool produce --bootstrap "$BOOTSTRAP" --topic $PIPE_WARM --count "$WARM_COUNT" --size "$SIZE" --types $TYPES \
-  --run "$RUN-pw" --entities $ENTITIES
-tool drain --bootstrap "$BOOTSTRAP" --topics $PIPE_OUT --count "$WARM_COUNT" --run "$RUN-pw" --timeout-s 600 >/dev/null
-log "backlog: $COUNT events of $SIZE bytes in $PIPE_IN while the pipe does not read it; then the pipe drains it"
-tool produce --bootstrap "$BOOTSTRAP" --topic $PIPE_IN --count "$COUNT" --size "$SIZE" --types $TYPES \
-  --run "$RUN-p" --entities $ENTITIES
-touch "$go"
-out=$(tool drain --bootstrap "$BOOTSTRAP" --topics $PIPE_OUT --count "$COUNT" --run "$RUN-p" --timeout-s 600)
-read -r pipe_eps _ _ <<<"$out"
-log "pipe: $pipe_eps events/s"
+roundtrip $PIPE_WARM $PIPE_OUT "$WARM_COUNT" "$RUN-pw" >/dev/null
+pipe_runs=()
+for rep in $(seq 1 "$REPS"); do
+  # a topic of its own per backlog, written while the pipe reads another one
+  backlog=$PIPE_IN.$RUN.$rep
+  log "backlog: $COUNT events of $SIZE bytes in $backlog while the pipe does not read it; then the pipe drains it"
+  tool produce --bootstrap "$BOOTSTRAP" --topic "$backlog" --count "$COUNT" --size "$SIZE" --types $TYPES \
+    --run "$RUN-p$rep" --entities $ENTITIES
+  echo "$backlog" >"$go.next" && mv "$go.next" "$go"
+  eps=$(tool drain --bootstrap "$BOOTSTRAP" --topics $PIPE_OUT --count "$COUNT" --run "$RUN-p$rep" --timeout-s 600 |
+    awk '{ print $1 }')
+  log "pipe: $eps events/s"
+  pipe_runs+=("$eps")
+done
+read -r pipe_eps pipe_min pipe_max <<<"$(printf '%s\n' "${pipe_runs[@]}" | median_of)"
 
 RATE=$(awk -v a="$router_eps" -v b="$pipe_eps" -v f="$RATE_FRACTION" \
   'BEGIN { m = (a < b ? a : b) * f; printf "%d", (m < 1 ? 1 : m) }')
 LATENCY_COUNT=$((RATE * (LATENCY_WARM_SECONDS + LATENCY_SECONDS)))
-# <in> <out-topics> <run>: a live drain, then LATENCY_COUNT events at RATE → "p50 p99"
-latency() {
-  local ready=$WORK/$3.ready
-  rm -f "$ready"
-  tool drain --bootstrap "$BOOTSTRAP" --topics "$2" --count $LATENCY_COUNT --run "$3" --live-ready-file "$ready" \
-    --warmup-s $LATENCY_WARM_SECONDS \
-    >"$WORK/$3.drain" &
-  local drain=$!
-  for _ in $(seq 1 120); do [ -f "$ready" ] && break; sleep 0.5; done
-  [ -f "$ready" ] || { log "the drain did not get ready"; exit 1; }
-  tool produce --bootstrap "$BOOTSTRAP" --topic "$1" --count $LATENCY_COUNT --size "$SIZE" --types $TYPES \
-    --run "$3" --entities $ENTITIES --rate "$RATE"
-  wait $drain || { log "the drain of $3 failed"; exit 1; }
-  awk '{ print $2, $3 }' "$WORK/$3.drain"
-}
 log "latency: $LATENCY_COUNT events at $RATE/s (${LATENCY_WARM_SECONDS} s warm-up + ${LATENCY_SECONDS} s measured) \
 through the router, then through the pipe"
-out=$(latency $IN $OUT "$RUN-lr")
-read -r router_p50 router_p99 <<<"$out"
-out=$(latency $PIPE_IN $PIPE_OUT "$RUN-lp")
-read -r pipe_p50 pipe_p99 <<<"$out"
+read -r _ router_p50 router_p99 <<<"$(roundtrip $IN $OUT $LATENCY_COUNT "$RUN-lr" --rate "$RATE" \
+  --warmup-s $LATENCY_WARM_SECONDS)"
+read -r _ pipe_p50 pipe_p99 <<<"$(roundtrip "$backlog" $PIPE_OUT $LATENCY_COUNT "$RUN-lp" --rate "$RATE" \
+  --warmup-s $LATENCY_WARM_SECONDS)"
 log "router p50 $router_p50 ms, p99 $router_p99 ms; pipe p50 $pipe_p50 ms, p99 $pipe_p99 ms (at $RATE events/s)"
 log "ratio router/pipe: $(awk -v a="$router_eps" -v b="$pipe_eps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')"
-echo "$router_eps $router_p99 $pipe_eps $pipe_p99"
+echo "$router_eps $router_p99 $pipe_eps $pipe_p99 $router_min $router_max $pipe_min $pipe_max"

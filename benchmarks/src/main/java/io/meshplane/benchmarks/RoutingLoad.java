@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -53,19 +55,21 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
  *       {@code bench.t<n mod K>}, {@code ce_time} = the send time; data = JSON of BYTES bytes with
  *       {@code "datasetId": "urn:bench:<1..entities>"} (also the key). {@code --rate} events/s, 0 = as fast as
  *       possible.</li>
- *   <li>{@code pipe --bootstrap B --from T --to T2 --group G [--count N] [--warm-from Tw --go-file F]
- *       [--ready-file R]}: the baseline; consumes T (with {@code --warm-from}: Tw first, and T instead once F exists;
- *       with {@code --ready-file}: only what arrives after it created R, the group starting at the ends) and produces
- *       each record's key, value and headers to T2 with the router's consumer and producer settings, committing a
- *       polled batch's offsets after all its produce acknowledgements, as the router does. Stops after N records
- *       (0 = when killed).</li>
- *   <li>{@code drain --bootstrap B --topics T2[,T3] --count N --run R [--live-ready-file F] [--warmup-s 0]
- *       [--timeout-s 600]}: reads
- *       the topics (every partition, no group) until N records whose {@code ce_id} starts with {@code R-} arrived, and
- *       prints ONE line on stdout: {@code <events-per-second> <p50-ms> <p99-ms>}. Without {@code --live-ready-file}
- *       it reads from the beginning; with it, from the end, and it creates F once positioned (start producing
- *       then). Latency percentiles leave out the records sent (ce_time) in the first {@code --warmup-s} seconds of
- *       the run.</li>
+ *   <li>{@code pipe --bootstrap B --from T --to T2 --group G [--count N] [--go-file F] [--ready-file R]}: the
+ *       baseline; consumes T and produces each record's key, value and headers to T2 with the router's consumer and
+ *       producer settings, committing a polled batch's offsets after all its produce acknowledgements, as the router
+ *       does. With {@code --go-file}: whenever F holds the name of another topic, it consumes that one instead (as the
+ *       router switches when its rules change), from its beginning. With {@code --ready-file}: T is consumed from
+ *       its end (earlier runs' records are not piped), and R is created once the pipe is positioned. Stops after N
+ *       records (0 = when killed).</li>
+ *   <li>{@code drain --bootstrap B --topics T2[,T3] --count N --run R [--timeout-s 600]}: reads the topics from the
+ *       beginning (every partition, no group) until N records whose {@code ce_id} starts with {@code R-} arrived, and
+ *       prints ONE line on stdout: {@code <events-per-second> <p50-ms> <p99-ms>}.</li>
+ *   <li>{@code roundtrip} with the options of {@code produce}, plus {@code --topics T2[,T3] [--warmup-s 0]
+ *       [--timeout-s 600]}: a drain positioned at the ends of T2, T3 first, then {@code produce} to T, then the drain
+ *       of the N records of the run, with the same output line as {@code drain}. Latency percentiles leave out the
+ *       records sent (ce_time) in the first {@code --warmup-s} seconds. With a router or pipe live between T and
+ *       T2, this is both a warm-up and, at a {@code --rate}, the end-to-end latency.</li>
  * </ul>
  * Definitions, identical for the router and the pipe: events/s = (N − 1) / (latest − earliest timestamp of the N
  * output records), the timestamps being CreateTime, stamped by the router's or the pipe's producer when it sends, so
@@ -85,8 +89,10 @@ public final class RoutingLoad {
   static {
     COMMANDS.put("topics", List.of("bootstrap", "topics", "partitions"));
     COMMANDS.put("produce", List.of("bootstrap", "topic", "count", "size", "types", "run", "entities", "rate"));
-    COMMANDS.put("pipe", List.of("bootstrap", "from", "to", "group", "count", "warm-from", "go-file", "ready-file"));
-    COMMANDS.put("drain", List.of("bootstrap", "topics", "count", "run", "live-ready-file", "warmup-s", "timeout-s"));
+    COMMANDS.put("pipe", List.of("bootstrap", "from", "to", "group", "count", "go-file", "ready-file"));
+    COMMANDS.put("drain", List.of("bootstrap", "topics", "count", "run", "timeout-s"));
+    COMMANDS.put("roundtrip", List.of("bootstrap", "topic", "count", "size", "types", "run", "entities", "rate",
+        "topics", "warmup-s", "timeout-s"));
   }
 
   private RoutingLoad() {}
@@ -104,6 +110,7 @@ public final class RoutingLoad {
       case "topics" -> topics(options);
       case "produce" -> produce(options);
       case "pipe" -> pipe(options);
+      case "roundtrip" -> roundtrip(options);
       default -> drain(options);
     };
     System.exit(status);
@@ -202,30 +209,27 @@ public final class RoutingLoad {
             KafkaClientSettings.routerConsumer(bootstrap, group, "routing-load-pipe-" + group),
             new ByteArrayDeserializer(), new ByteArrayDeserializer());
         KafkaProducer<byte[], byte[]> producer = producer(bootstrap, "routing-load-pipe-" + group)) {
-      String warmFrom = options.string("warm-from", null);
-      Path go = warmFrom == null ? null : Path.of(options.string("go-file"));
+      String topic = options.string("from");
+      String goFile = options.string("go-file", null);
+      Path go = goFile == null ? null : Path.of(goFile);
       String readyFile = options.string("ready-file", null);
       if (readyFile != null) {
-        // what the topics already hold (earlier runs) is not piped: the new group starts at their ends
-        List<String> topics = warmFrom == null ? List.of(options.string("from"))
-            : List.of(options.string("from"), warmFrom);
+        // what the topic already holds (earlier runs) is not piped: the new group starts at its end
         Map<TopicPartition, OffsetAndMetadata> ends = new HashMap<>();
-        for (String topic : topics) {
-          List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
-              .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
-          consumer.endOffsets(partitions).forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end)));
-        }
+        List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+            .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+        consumer.endOffsets(partitions).forEach((partition, end) -> ends.put(partition, new OffsetAndMetadata(end)));
         consumer.commitSync(ends);
         Files.writeString(Path.of(readyFile), "ready\n");
       }
-      consumer.subscribe(List.of(warmFrom == null ? options.string("from") : warmFrom));
-      System.err.println("pipe " + (warmFrom == null ? options.string("from") : warmFrom) + " -> " + to + " running");
+      consumer.subscribe(List.of(topic));
+      System.err.println("pipe " + topic + " -> " + to + " running");
       while (limit == 0 || piped < limit) {
-        if (go != null && Files.exists(go)) {
-          // warmed up: from now on the measured topic only, as the router switches when its rules change
-          consumer.subscribe(List.of(options.string("from")));
-          System.err.println("pipe " + options.string("from") + " -> " + to + " running");
-          go = null;
+        String named = go == null || !Files.exists(go) ? topic : Files.readString(go).strip();
+        if (!named.isEmpty() && !named.equals(topic)) {
+          topic = named;
+          consumer.subscribe(List.of(topic));
+          System.err.println("pipe " + topic + " -> " + to + " running");
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
         if (records.isEmpty()) {
@@ -259,10 +263,39 @@ public final class RoutingLoad {
   }
 
   private static int drain(RoutingArgs options) throws Exception {
+    DrainStats stats = drain(options, null);
+    if (stats == null) {
+      return 1;
+    }
+    System.out.println(stats.line(0));
+    return 0;
+  }
+
+  private static int roundtrip(RoutingArgs options) throws Exception {
+    CountDownLatch positioned = new CountDownLatch(1);
+    FutureTask<DrainStats> drained = new FutureTask<>(() -> drain(options, positioned));
+    Thread drainer = new Thread(drained, "roundtrip-drain");
+    drainer.start();
+    if (!positioned.await(60, TimeUnit.SECONDS)) {
+      System.err.println("roundtrip: the drain was not positioned within 60 s");
+      return 1;
+    }
+    int produced = produce(options);
+    DrainStats stats = drained.get();
+    if (produced != 0 || stats == null) {
+      return 1;
+    }
+    System.out.println(stats.line(TimeUnit.SECONDS.toMicros(options.number("warmup-s", 0))));
+    return 0;
+  }
+
+  /**
+   * Reads the topics until {@code --count} records of the run arrived: from the beginning, or, with
+   * {@code positioned}, from their ends, counting it down once there. Null (and why, on stderr) if they did not.
+   */
+  private static DrainStats drain(RoutingArgs options, CountDownLatch positioned) throws Exception {
     int count = (int) options.number("count");
     byte[] prefix = (options.string("run") + "-").getBytes(UTF_8);
-    String readyFile = options.string("live-ready-file", null);
-    long warmupMicros = TimeUnit.SECONDS.toMicros(options.number("warmup-s", 0));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(options.number("timeout-s", 600));
     DrainStats stats = new DrainStats(count);
     try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(Map.of(
@@ -276,22 +309,22 @@ public final class RoutingLoad {
         List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
         if (infos == null || infos.isEmpty()) {
           System.err.println("drain: topic " + topic + " does not exist");
-          return 1;
+          return null;
         }
         infos.forEach(info -> partitions.add(new TopicPartition(info.topic(), info.partition())));
       }
       consumer.assign(partitions);
-      if (readyFile != null) {
+      if (positioned != null) {
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolves the end offsets now, before the producer starts
-        Files.writeString(Path.of(readyFile), "ready\n");
+        positioned.countDown();
       } else {
         consumer.seekToBeginning(partitions);
       }
       while (!stats.full()) {
         if (System.nanoTime() > deadline) {
           System.err.println("drain: timed out with " + stats.count() + " of " + count + " records");
-          return 1;
+          return null;
         }
         ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
         Instant arrived = Instant.now();
@@ -305,8 +338,7 @@ public final class RoutingLoad {
         }
       }
     }
-    System.out.println(stats.line(warmupMicros));
-    return 0;
+    return stats;
   }
 
   /** The record's ce_time, in µs since the epoch. */
