@@ -84,7 +84,7 @@ TOKEN=$(java -jar verticles/target/meshplane.jar token --scope "catalog:write ro
 export TOKEN ENTITIES HOT THREADS
 
 log "loading $ENTITIES entities"
-MODE=put taskset -c 1 wrk -t$THREADS -c$CONNECTIONS -d3600s -s benchmarks/load/stripes.lua "http://127.0.0.1:$NODE_PORT" \
+MODE=put taskset -c 1 wrk -t$THREADS -c32 -d3600s -s benchmarks/load/stripes.lua "http://127.0.0.1:$NODE_PORT" \
   >/dev/null &
 loader=$!
 started+=($loader)
@@ -184,11 +184,26 @@ read -r s8 s8p50 s8p99 s8p999 s8errors <<<"$(WARMUP=$WARM SESSIONS=$S8_SESSIONS 
   benchmarks/load/constant-rate.sh $NODE_PORT "$s8_rate" $MEASURE $HOT)"
 log "S4: batches of 20 ids"
 read -r s4 s4min s4max s4p50 s4p99 s4cpu s4pg s4jit <<<"$(measure S4 benchmarks/load/batch.lua $NODE_PORT "$NODE")"
+# what PostgreSQL's backends are doing, every 2 s, while the writes run: S5 has been found both at 2 x pgbench and at
+# a tenth of it, with PostgreSQL spending 35 x the CPU per write in the slow runs; the samples say on what
+sample_pg_activity() {
+  while true; do
+    psql -h 127.0.0.1 -U postgres -tAc "SELECT now()::time(0), state, wait_event_type, wait_event, count(*),
+      left(regexp_replace(query, '\s+', ' ', 'g'), 90) FROM pg_stat_activity WHERE datname = 'meshplane_bench'
+      AND state <> 'idle' GROUP BY 1, 2, 3, 4, 6 ORDER BY 5 DESC" 2>/dev/null || true
+    sleep 2
+  done >"$WORK/pg-activity-writes.txt"
+}
+sample_pg_activity &
+pg_sampler=$!
+started+=($pg_sampler)
 log "S6: 95 % reads, 5 % writes"
 read -r s6 s6min s6max s6p50 s6p99 s6cpu s6pg s6jit <<<"$(measure S6 benchmarks/load/mixed.lua $NODE_PORT "$NODE")"
 log "S5: writes with 1 KiB attributes"
 read -r s5 s5min s5max s5p50 s5p99 s5cpu s5pg s5jit <<<"$(measure S5 benchmarks/load/write.lua $NODE_PORT "$NODE")"
 
+kill $pg_sampler 2>/dev/null || true
+log "  PostgreSQL's activity during S6 and S5: $WORK/pg-activity-writes.txt"
 body=$(curl -s "http://127.0.0.1:$NODE_PORT/v1/entities/urn:bench:1" | wc -c)
 # the next measurements must not share the node's core with relaying what S5 and S6 wrote
 wait_for "an empty outbox" outbox_empty
