@@ -93,8 +93,9 @@ public final class KafkaSender implements AutoCloseable {
 
   private void abortIfFailFast() {
     if (failFast && aborted.compareAndSet(false, true)) {
-      // called from the producer's I/O thread, a zero-timeout close aborts every batch not yet on the wire before the
-      // thread drains another one, so nothing sent after the failed record is sent anew or retried
+      // on the producer's I/O thread (a failed batch), a zero-timeout close makes that thread abort every batch not
+      // yet on the wire before it drains another, so nothing sent after the failed record is sent or retried; on the
+      // send thread (a send refused at once) it does the same and waits for the I/O thread to end
       producer.close(Duration.ZERO);
     }
   }

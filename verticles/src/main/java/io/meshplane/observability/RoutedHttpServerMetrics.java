@@ -43,8 +43,10 @@ final class RoutedHttpServerMetrics implements HttpServerMetrics<RoutedHttpServe
 
   @Override
   public void requestRouted(Request request, String route) {
-    // a sub-router reports its own route after its parent's: both name the request, as Vert.x's own metrics do
-    request.route = request.route == NO_ROUTE ? route : request.route + ">" + route;
+    if (request != null) {
+      // a sub-router reports its own route after its parent's: both name the request, as Vert.x's own metrics do
+      request.route = request.route.isEmpty() ? route : request.route + ">" + route;
+    }
   }
 
   @Override
@@ -61,9 +63,9 @@ final class RoutedHttpServerMetrics implements HttpServerMetrics<RoutedHttpServe
     }
   }
 
-  /** True the first time only: a request ends once, answered or reset. */
+  /** True the first time only: a request ends once, answered or reset (null: a response pushed, never measured). */
   private boolean end(Request request) {
-    if (request.ended) {
+    if (request == null || request.ended) {
       return false;
     }
     request.ended = true;

@@ -39,8 +39,7 @@ class KafkaSenderIT {
 
   @Test
   void afterARefusedRecordNoLaterRecordOfThePartitionIsDelivered() {
-    String topic = TestKafka.uniqueTopic("fail-fast");
-    TestKafka.createTopic(topic, 1, Map.of("max.message.bytes", Integer.toString(TOPIC_MAX_MESSAGE_BYTES)));
+    String topic = topicRefusingLargeBatches("fail-fast");
     KafkaSender sender = KafkaSender.failFast(config(), "fail-fast-test");
     Context context = vertx.getOrCreateContext();
 
@@ -66,8 +65,7 @@ class KafkaSenderIT {
 
   @Test
   void theNodesSharedSenderKeepsGoingAfterAFailedRecord() {
-    String topic = TestKafka.uniqueTopic("shared");
-    TestKafka.createTopic(topic, 1, Map.of("max.message.bytes", Integer.toString(TOPIC_MAX_MESSAGE_BYTES)));
+    String topic = topicRefusingLargeBatches("shared");
     KafkaSender sender = KafkaSender.create(config(), "shared-test");
     Context context = vertx.getOrCreateContext();
 
@@ -79,6 +77,13 @@ class KafkaSenderIT {
     assertThat(refused.failed()).isTrue();
     assertThat(next.succeeded()).isTrue();
     assertThat(sender.aborted()).isFalse();
+  }
+
+  /** One partition, refusing record batches over {@link #TOPIC_MAX_MESSAGE_BYTES}. */
+  private static String topicRefusingLargeBatches(String prefix) {
+    String topic = TestKafka.uniqueTopic(prefix);
+    TestKafka.createTopic(topic, 1, Map.of("max.message.bytes", Integer.toString(TOPIC_MAX_MESSAGE_BYTES)));
+    return topic;
   }
 
   private static ProducerRecord<byte[], byte[]> record(String topic, String key, int valueBytes) {
