@@ -191,6 +191,9 @@ sample_pg_activity() {
     psql -h 127.0.0.1 -U postgres -tAc "SELECT now()::time(0), state, wait_event_type, wait_event, count(*),
       left(regexp_replace(query, '\s+', ' ', 'g'), 90) FROM pg_stat_activity WHERE datname = 'meshplane_bench'
       AND state <> 'idle' GROUP BY 1, 2, 3, 4, 6 ORDER BY 5 DESC" 2>/dev/null || true
+    # and which of PostgreSQL's processes use the CPU (backends, checkpointer, WAL writer …), over half a second
+    top -b -c -w 200 -n2 -d0.5 -u postgres 2>/dev/null | awk '/^top -/ { n++ } n == 2 && $1 ~ /^[0-9]+$/ && $9 + 0 >= 5 {
+      printf "  %5s %% %s\n", $9, substr($0, index($0, $12)) }' | head -6 || true
     sleep 2
   done >"$WORK/pg-activity-writes.txt"
 }
