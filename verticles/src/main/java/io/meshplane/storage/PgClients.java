@@ -59,6 +59,9 @@ public final class PgClients {
         .addProperty("application_name", "meshplane")
         .addProperty("statement_timeout", Integer.toString(pg.statementTimeoutMs()))
         // JIT compilation costs more than it saves on short OLTP statements (seconds, for the recursive lineage walk)
-        .addProperty("jit", "off");
+        .addProperty("jit", "off")
+        // every statement of the node reads by key; a plan cached while a table was a few pages (a sequential scan)
+        // would otherwise be kept as the table grows, until an ANALYZE that autovacuum may run late or never
+        .addProperty("enable_seqscan", "off");
   }
 }
