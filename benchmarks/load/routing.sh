@@ -94,7 +94,8 @@ fi
 backlogs=$(seq 1 "$REPS" | sed "s/^/$PIPE_IN.$RUN./" | paste -sd,)
 tool topics --bootstrap "$BOOTSTRAP" --topics "$IN,$OUT,$PIPE_OUT,$PIPE_WARM,$backlogs" --partitions $PARTITIONS
 
-# <count> <run>: the events of one run through the router or the pipe while it is live, to warm it; "eps p50 p99"
+# <in> <out-topics> <count> <run> [--rate R --warmup-s W]: the events of one run through the live router or pipe (a
+# warm-up; at a --rate, the latency) → "eps p50 p99"
 roundtrip() { tool roundtrip --bootstrap "$BOOTSTRAP" --count "$3" --size "$SIZE" --types $TYPES --entities $ENTITIES \
   --run "$4" --topic "$1" --topics "$2" --timeout-s 600 "${@:5}"; }
 median_of() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)], v[1], v[NR] }'; }
