@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.IntSupplier;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -55,7 +56,8 @@ public final class LocalKafkaBroker implements AutoCloseable {
    * @param port the client port; 0 picks a free one, which then stays the same across restarts
    */
   public static LocalKafkaBroker start(Path dataDir, int port) {
-    LocalKafkaBroker broker = new LocalKafkaBroker(dataDir, port == 0 ? freePort() : port, freePort());
+    int[] ports = clientAndControllerPorts(port, LocalKafkaBroker::freePort);
+    LocalKafkaBroker broker = new LocalKafkaBroker(dataDir, ports[0], ports[1]);
     broker.format();
     broker.startServer();
     return broker;
@@ -141,6 +143,22 @@ public final class LocalKafkaBroker implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * The client port ({@code port}, or a free one for 0) and a controller port that differs from it. A port found free
+   * is released before the broker binds it, so the system may offer the same one twice in a row: Kafka then refuses to
+   * start with two listeners on one port.
+   */
+  static int[] clientAndControllerPorts(int port, IntSupplier freePorts) {
+    int client = port == 0 ? freePorts.getAsInt() : port;
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int controller = freePorts.getAsInt();
+      if (controller != client) {
+        return new int[] {client, controller};
+      }
+    }
+    throw new IllegalStateException("no free port other than " + client + " for the controller");
   }
 
   private static int freePort() {
