@@ -9,7 +9,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * so does the load harness's raw consume → produce pipe, which must be measured with the same settings.
  */
 public final class KafkaClientSettings {
-  static final int LINGER_MS = 5;
+  private static final int LINGER_MS = 5;
 
   private KafkaClientSettings() {}
 
